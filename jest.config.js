@@ -1,0 +1,19 @@
+// n8n-core reads its user folder (settings, encryption key, binary data) from N8N_USER_FOLDER at import
+// time, so every test run gets a fresh temporary one before any test file loads n8n-core.
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+
+process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-suvvy-test-'));
+
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	globalTeardown: '<rootDir>/test/support/globalTeardown.js',
+	testTimeout: 30000,
+};

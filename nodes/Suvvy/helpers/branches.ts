@@ -1,0 +1,38 @@
+/**
+ * The Send Message outputs. One list drives the node's outputs, the routing of answers and the
+ * names users see, so they can never drift apart.
+ */
+
+export type Branch =
+	| 'sent'
+	| 'invalidToken'
+	| 'negativeBalance'
+	| 'unsupportedFile'
+	| 'validationError'
+	| 'channelDisabled'
+	| 'otherError';
+
+interface BranchDefinition {
+	branch: Branch;
+	displayName: string;
+	status?: number;
+}
+
+export const BRANCHES: readonly BranchDefinition[] = [
+	{ branch: 'sent', displayName: 'Sent' },
+	{ branch: 'invalidToken', displayName: 'Invalid Token', status: 401 },
+	{ branch: 'negativeBalance', displayName: 'Negative Balance', status: 402 },
+	{ branch: 'unsupportedFile', displayName: 'Unsupported File', status: 415 },
+	{ branch: 'validationError', displayName: 'Validation Error', status: 422 },
+	{ branch: 'channelDisabled', displayName: 'Channel Disabled', status: 424 },
+	{ branch: 'otherError', displayName: 'Other Error' },
+];
+
+export function branchIndex(branch: Branch): number {
+	return BRANCHES.findIndex((definition) => definition.branch === branch);
+}
+
+/** The error branch Suvvy's documented status codes map to; anything else is an Other Error. */
+export function errorBranchForStatus(status: number): Branch {
+	return BRANCHES.find((definition) => definition.status === status)?.branch ?? 'otherError';
+}

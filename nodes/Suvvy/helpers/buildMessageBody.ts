@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Attachment } from './collectAttachments';
+import type { MessageInput } from './readMessageInput';
+
+/** Suvvy's request body for one message; optional fields left empty are not sent at all. */
+export function buildMessageBody(input: MessageInput, attachments: Attachment[]): IDataObject {
+	const body: IDataObject = {
+		api_version: 1,
+		message_id: input.messageId,
+		chat_id: input.chatId,
+	};
+	if (input.text !== '') body.text = input.text;
+	if (attachments.length) body.attachments = attachments as unknown as IDataObject[];
+	body.source = input.source;
+	if (Object.keys(input.placeholders).length) body.placeholders = input.placeholders as IDataObject;
+	if (input.link) {
+		body.link = {
+			type: input.link.type as string,
+			hint: input.link.hint === '' ? null : input.link.hint,
+			url: input.link.url,
+		};
+	}
+	body.message_sender = input.messageSender as string;
+	if (input.clientName !== '') body.client_name = input.clientName;
+	if (input.clientPhone !== '') body.client_phone = input.clientPhone;
+	return body;
+}

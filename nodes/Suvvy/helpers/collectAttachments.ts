@@ -1,0 +1,107 @@
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { detectMimeType } from './detectMimeType';
+import { issue, LocalFailure, type ValidationIssue } from './localFailure';
+import type { MessageInput } from './readMessageInput';
+import { MAX_FILE_BYTES, suvvyFileTypeOf, type SuvvyFileType } from './suvvyFileTypes';
+
+export interface Attachment {
+	file_name: string;
+	file_type: SuvvyFileType;
+	data: string;
+}
+
+/** What a Sent item reports of each file: enough to audit, never the bytes. */
+export interface AttachmentSummary {
+	file_name: string;
+	file_type: SuvvyFileType;
+	mime_type: string;
+	bytes: number;
+}
+
+export interface CollectedAttachments {
+	attachments: Attachment[];
+	summaries: AttachmentSummary[];
+}
+
+function binaryFieldsToSend(input: MessageInput, item: INodeExecutionData): string[] {
+	if (input.attachmentMode === 'none') return [];
+	if (input.attachmentMode === 'selected') return input.binaryPropertyNames;
+	return Object.keys(item.binary ?? {});
+}
+
+function fileNameOf(field: string, metadata: IBinaryData): string {
+	if (metadata.fileName) return metadata.fileName;
+	return metadata.fileExtension ? `${field}.${metadata.fileExtension}` : field;
+}
+
+function tooLarge(field: string, bytes: number): ValidationIssue {
+	const megabytes = (bytes / 1024 / 1024).toFixed(1);
+	return issue(
+		['attachments', field],
+		`File is ${megabytes} MB; Suvvy accepts at most 15 MB`,
+		'too_long',
+	);
+}
+
+/**
+ * Turns the item's binary fields into Suvvy attachments. Bytes come through n8n's binary helpers so
+ * files kept on disk or in the database work too; a file over the limit is refused from its
+ * metadata when n8n knows its size, before it is read.
+ */
+export async function collectAttachments(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+	input: MessageInput,
+): Promise<CollectedAttachments> {
+	const issues: ValidationIssue[] = [];
+	let unsupported: LocalFailure | undefined;
+	const collected: CollectedAttachments = { attachments: [], summaries: [] };
+
+	for (const field of binaryFieldsToSend(input, item)) {
+		const metadata = item.binary?.[field];
+		if (!metadata) {
+			issues.push(
+				issue(['attachments', field], `The item has no binary field "${field}"`, 'missing'),
+			);
+			continue;
+		}
+		if (typeof metadata.bytes === 'number' && metadata.bytes > MAX_FILE_BYTES) {
+			issues.push(tooLarge(field, metadata.bytes));
+			continue;
+		}
+		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, field);
+		if (bytes.length > MAX_FILE_BYTES) {
+			issues.push(tooLarge(field, bytes.length));
+			continue;
+		}
+		if (bytes.length === 0) {
+			issues.push(issue(['attachments', field], 'File is empty', 'too_short'));
+			continue;
+		}
+		const fileName = fileNameOf(field, metadata);
+		const mimeType = detectMimeType(metadata.mimeType, bytes, fileName);
+		const fileType = suvvyFileTypeOf(mimeType);
+		if (!fileType) {
+			unsupported ??= LocalFailure.unsupportedFile(fileName, mimeType);
+			continue;
+		}
+		collected.attachments.push({
+			file_name: fileName,
+			file_type: fileType,
+			data: bytes.toString('base64'),
+		});
+		collected.summaries.push({
+			file_name: fileName,
+			file_type: fileType,
+			mime_type: mimeType,
+			bytes: bytes.length,
+		});
+	}
+
+	// Suvvy validates the body (422) before it looks at file types (415), so 422 wins.
+	if (issues.length) throw LocalFailure.validation(issues);
+	if (unsupported) throw unsupported;
+	return collected;
+}

@@ -1,0 +1,113 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { BRANCHES, errorBranchForStatus, type Branch } from './branches';
+import { describeDetail } from './describeDetail';
+import type { LocalFailure } from './localFailure';
+import type { MessageIdentity, Outcome } from './outcome';
+import type { SuvvyAnswer } from '../transport';
+
+const ADVICE: Partial<Record<Branch, string>> = {
+	invalidToken: 'Check the token in the Suvvy API credential.',
+	negativeBalance: 'Top up the Suvvy balance, then resend.',
+	unsupportedFile: 'Send PNG, JPEG or GIF images, or OGG, MP3, WAV, WebM or M4A audio.',
+	validationError: 'Fix the fields named above, then resend.',
+	channelDisabled: 'Turn the custom channel on in the Suvvy dashboard.',
+};
+
+const BODY_PREVIEW_LENGTH = 200;
+
+function displayNameOf(branch: Branch): string {
+	return BRANCHES.find((definition) => definition.branch === branch)?.displayName ?? branch;
+}
+
+function errorOutcome(
+	itemIndex: number,
+	branch: Branch,
+	status: number | null,
+	fields: IDataObject,
+	identity: MessageIdentity,
+	foundLocally: boolean,
+): Outcome {
+	const detail = describeDetail(fields.detail);
+	const where = status === null ? '' : ` (HTTP ${status})`;
+	const advice = ADVICE[branch] ? ` ${ADVICE[branch]}` : '';
+	const summary = `${displayNameOf(branch)}${where}: ${detail}${advice}`;
+	return {
+		itemIndex,
+		branch,
+		status,
+		summary,
+		json: { status, ...fields, message: summary, ...identity, found_locally: foundLocally },
+	};
+}
+
+/** Suvvy's error body passes through whole; its FastAPI 422 carries no error_code, so one is named. */
+function suvvyErrorFields(status: number, body: IDataObject, branch: Branch): IDataObject {
+	return {
+		...body,
+		error_code:
+			typeof body.error_code === 'string'
+				? body.error_code
+				: branch === 'validationError'
+					? 'validation_error'
+					: 'unexpected_status',
+		detail: body.detail ?? `Suvvy answered HTTP ${status}`,
+	};
+}
+
+/** Reads Suvvy's answer to one message and decides which output the item leaves by. */
+export function interpretAnswer(
+	itemIndex: number,
+	answer: SuvvyAnswer,
+	identity: MessageIdentity,
+	attachments: IDataObject[],
+): Outcome {
+	if (answer.kind === 'unreachable') {
+		const fields = {
+			error_code: 'network_error',
+			detail: `Could not reach Suvvy: ${answer.cause}`,
+		};
+		return errorOutcome(itemIndex, 'otherError', null, fields, identity, false);
+	}
+	const { status, body } = answer;
+	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+	if (!answer.bodyIsJson || !isObject) {
+		const preview = String(typeof body === 'string' ? body : JSON.stringify(body)).slice(
+			0,
+			BODY_PREVIEW_LENGTH,
+		);
+		const fields = {
+			error_code: 'invalid_response',
+			detail: `Suvvy answered HTTP ${status} with a body that is not a JSON object: ${preview || '(empty)'}`,
+		};
+		return errorOutcome(itemIndex, 'otherError', status, fields, identity, false);
+	}
+	if (status >= 200 && status < 300) {
+		return {
+			itemIndex,
+			branch: 'sent',
+			status,
+			summary: `Sent message ${identity.message_id} to chat ${identity.chat_id}`,
+			json: { ...identity, status, response: body as IDataObject, attachments },
+		};
+	}
+	const branch = errorBranchForStatus(status);
+	return errorOutcome(
+		itemIndex,
+		branch,
+		status,
+		suvvyErrorFields(status, body as IDataObject, branch),
+		identity,
+		false,
+	);
+}
+
+/** A problem found before sending leaves by the branch Suvvy's own answer would have used. */
+export function interpretLocalFailure(
+	itemIndex: number,
+	failure: LocalFailure,
+	identity: MessageIdentity,
+): Outcome {
+	const branch = errorBranchForStatus(failure.status);
+	return errorOutcome(itemIndex, branch, failure.status, failure.body, identity, true);
+}

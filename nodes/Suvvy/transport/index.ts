@@ -1,0 +1,91 @@
+/**
+ * The only place that speaks HTTP to Suvvy. Callers get Suvvy's answer as data, whatever its status,
+ * and decide themselves what it means; nothing here throws for a status code.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://api.suvvy.ai';
+export const MESSAGE_PATH = '/api/webhook/custom/message';
+
+/** Generous enough for a 15 MB attachment over a slow uplink; a hung connection still ends. */
+const REQUEST_TIMEOUT_MS = 120_000;
+const PROBE_TIMEOUT_MS = 15_000;
+
+export type SuvvyAnswer =
+	| { kind: 'answered'; status: number; body: unknown; bodyIsJson: boolean }
+	| { kind: 'unreachable'; cause: string };
+
+export function messageUrl(baseUrl: string | undefined): string {
+	const base = (baseUrl ?? '').trim() || DEFAULT_BASE_URL;
+	return `${base.replace(/\/+$/, '')}${MESSAGE_PATH}`;
+}
+
+function parseBody(text: string): { body: unknown; bodyIsJson: boolean } {
+	try {
+		return { body: JSON.parse(text), bodyIsJson: true };
+	} catch {
+		return { body: text, bodyIsJson: false };
+	}
+}
+
+function describeFailure(error: unknown): string {
+	if (error instanceof Error) {
+		const code = (error as Error & { code?: unknown }).code;
+		return typeof code === 'string' && !error.message.includes(code)
+			? `${error.message} (${code})`
+			: error.message;
+	}
+	return String(error);
+}
+
+export async function postMessage(
+	this: IExecuteFunctions,
+	baseUrl: string | undefined,
+	serializedBody: string,
+): Promise<SuvvyAnswer> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: messageUrl(baseUrl),
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		body: serializedBody,
+		encoding: 'text',
+		returnFullResponse: true,
+		// Every status is an answer to route, not an exception; this also stops n8n retrying a 401.
+		ignoreHttpStatusErrors: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+	try {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			'suvvyApi',
+			options,
+		)) as { statusCode: number; body: unknown };
+		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+		return { kind: 'answered', status: response.statusCode, ...parseBody(text ?? '') };
+	} catch (error) {
+		return { kind: 'unreachable', cause: describeFailure(error) };
+	}
+}
+
+/**
+ * Credential tests get no authenticated HTTP helper from n8n (only the deprecated `request`, which the
+ * community lint forbids), so the probe uses the platform's fetch and sets the header itself.
+ */
+export async function probeToken(baseUrl: string | undefined, token: string): Promise<SuvvyAnswer> {
+	try {
+		const response = await fetch(messageUrl(baseUrl), {
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${token}`,
+				'Content-Type': 'application/json',
+				Accept: 'application/json',
+			},
+			// Deliberately incomplete: no message_id, chat_id, sender or text, so Suvvy cannot accept it.
+			body: JSON.stringify({ api_version: 1 }),
+			signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+		});
+		return { kind: 'answered', status: response.status, ...parseBody(await response.text()) };
+	} catch (error) {
+		return { kind: 'unreachable', cause: describeFailure(error) };
+	}
+}

@@ -1,0 +1,172 @@
+/**
+ * Runs a real workflow on n8n-core's engine: Fixture Items → Suvvy → one Receiver per output.
+ * Only HTTP is fake (nock); parameters, expressions, binary storage and routing are n8n's own.
+ */
+import { Container } from '@n8n/di';
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type IConnections,
+	type IRun,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { SuvvyApi } from '../../credentials/SuvvyApi.credentials';
+import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { TestNodeTypes } from './nodeTypes';
+import {
+	FIXTURE_ITEMS_TYPE,
+	FixtureItems,
+	RECEIVER_TYPE,
+	Receiver,
+	type FixtureItem,
+} from './testNodes';
+
+export const SUVVY_TYPE = 'n8n-nodes-suvvy.suvvy';
+export const WORKFLOW_ID = 'wfSuvvyTest00001';
+export const EXECUTION_ID = '4711';
+
+export interface WorkflowRun {
+	run: IRun;
+	/** The items of each Suvvy output, in output order. */
+	suvvyOutputs: INodeExecutionData[][];
+	/** What each Receiver got, keyed by the output index it hangs off. */
+	received: Record<number, INodeExecutionData[]>;
+}
+
+export interface RunOptions {
+	items: FixtureItem[];
+	parameters: INodeParameters;
+	credentials?: ICredentialDataDecryptedObject;
+	nodeSettings?: Partial<INode>;
+	/** How many Suvvy outputs get a Receiver; 7 unless the node runs with one output. */
+	outputCount?: number;
+}
+
+let binaryDataReady: Promise<void> | undefined;
+
+/** n8n keeps binary data on disk by default; the store lives in the test run's user folder. */
+function prepareBinaryData(): Promise<void> {
+	binaryDataReady ??= Container.get(BinaryDataService).init();
+	return binaryDataReady;
+}
+
+export const TEST_TOKEN = 'sv-test-token-7f3a9c';
+export const TEST_BASE_URL = 'https://suvvy.test';
+
+function buildWorkflowData(options: RunOptions): IWorkflowBase {
+	const outputCount = options.outputCount ?? 7;
+	const nodes: INode[] = [
+		{
+			id: 'node-fixture',
+			name: 'Fixture Items',
+			type: FIXTURE_ITEMS_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items) },
+		},
+		{
+			id: 'node-suvvy',
+			name: 'Suvvy',
+			type: SUVVY_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { suvvyApi: { id: 'cred-1', name: 'Suvvy account' } },
+			...options.nodeSettings,
+		},
+	];
+	const connections: IConnections = {
+		'Fixture Items': { main: [[{ node: 'Suvvy', type: 'main', index: 0 }]] },
+		Suvvy: { main: [] },
+	};
+	for (let output = 0; output < outputCount; output++) {
+		const name = `Receiver ${output}`;
+		nodes.push({
+			id: `node-receiver-${output}`,
+			name,
+			type: RECEIVER_TYPE,
+			typeVersion: 1,
+			position: [400, output * 100],
+			parameters: {},
+		});
+		connections.Suvvy.main[output] = [{ node: name, type: 'main', index: 0 }];
+	}
+	return {
+		id: WORKFLOW_ID,
+		name: 'Suvvy engine test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes,
+		connections,
+		settings: {},
+	};
+}
+
+export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
+	await prepareBinaryData();
+	const workflowData = buildWorkflowData(options);
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes: new TestNodeTypes({
+			[FIXTURE_ITEMS_TYPE]: new FixtureItems(),
+			[RECEIVER_TYPE]: new Receiver(),
+			[SUVVY_TYPE]: new Suvvy(),
+		}),
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
+	const credentials = options.credentials ?? { token: TEST_TOKEN, baseUrl: TEST_BASE_URL };
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(
+			{ suvvyApi: new SuvvyApi() },
+			{ suvvyApi: credentials },
+		),
+		hooks,
+		executionId: EXECUTION_ID,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getNode('Fixture Items') as INode;
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+
+	const suvvyRun = run.data.resultData.runData.Suvvy?.[0];
+	const suvvyOutputs = (suvvyRun?.data?.main ?? []).map((items) => items ?? []);
+	const received: Record<number, INodeExecutionData[]> = {};
+	for (let output = 0; output < (options.outputCount ?? 7); output++) {
+		const receiverRun = run.data.resultData.runData[`Receiver ${output}`]?.[0];
+		received[output] = receiverRun?.data?.main[0] ?? [];
+	}
+	return { run, suvvyOutputs, received };
+}
