@@ -58,7 +58,7 @@ function prepareBinaryData(): Promise<void> {
 	return binaryDataReady;
 }
 
-export const TEST_TOKEN = 'sv-test-token-7f3a9c';
+export const TEST_TOKEN = 'dummy-suvvy-token-7f3a9c';
 export const TEST_BASE_URL = 'https://suvvy.test';
 
 function buildWorkflowData(options: RunOptions): IWorkflowBase {
