@@ -1,0 +1,147 @@
+import { interpretAnswer, interpretLocalFailure } from '../../nodes/Suvvy/helpers/interpretAnswer';
+import { LocalFailure } from '../../nodes/Suvvy/helpers/localFailure';
+
+const identity = { message_id: 'msg-1', chat_id: 'chat-1' };
+const answered = (status: number, body: unknown) => ({
+	kind: 'answered' as const,
+	status,
+	body,
+	bodyIsJson: true,
+});
+
+describe("reading Suvvy's answer", () => {
+	test("a 200 is Sent, with Suvvy's response and the attachment summary", () => {
+		const summary = [{ file_name: 'a.png', file_type: 'image', mime_type: 'image/png', bytes: 3 }];
+		const outcome = interpretAnswer(0, answered(200, { message: 'Successful' }), identity, summary);
+		expect(outcome.branch).toBe('sent');
+		expect(outcome.json).toStrictEqual({
+			message_id: 'msg-1',
+			chat_id: 'chat-1',
+			status: 200,
+			response: { message: 'Successful' },
+			attachments: summary,
+		});
+	});
+
+	test.each([
+		[
+			401,
+			'invalidToken',
+			{ detail: 'Invalid token.', status_code: 401, error_code: 'auth_invalid_token' },
+		],
+		[
+			402,
+			'negativeBalance',
+			{
+				detail: 'Your balance is below zero',
+				status_code: 402,
+				error_code: 'user_balance_below_zero',
+			},
+		],
+		[
+			415,
+			'unsupportedFile',
+			{
+				detail: 'File type is not supported or invalid.',
+				status_code: 415,
+				error_code: 'file_invalid_type',
+				allowed_mime_types: ['image/png'],
+			},
+		],
+		[
+			424,
+			'channelDisabled',
+			{
+				detail: 'Channel is disabled.',
+				status_code: 424,
+				error_code: 'instance_channel_is_disabled',
+			},
+		],
+	])("a %i goes to %s with Suvvy's error body", (status, branch, body) => {
+		const outcome = interpretAnswer(3, answered(status, body), identity, []);
+		expect(outcome.branch).toBe(branch);
+		expect(outcome.itemIndex).toBe(3);
+		expect(outcome.json).toMatchObject({ ...body, status, ...identity, found_locally: false });
+		expect(outcome.json.message).toContain(`HTTP ${status}`);
+	});
+
+	test("a 422 goes to Validation Error, naming the fields of FastAPI's detail", () => {
+		const detail = [{ loc: ['body', 'chat_id'], msg: 'Field required', type: 'missing' }];
+		const outcome = interpretAnswer(0, answered(422, { detail }), identity, []);
+		expect(outcome.branch).toBe('validationError');
+		expect(outcome.json).toMatchObject({ status: 422, error_code: 'validation_error', detail });
+		expect(outcome.summary).toContain('chat_id: Field required');
+	});
+
+	test.each([400, 404, 409, 429, 500, 502, 503])('a %i goes to Other Error', (status) => {
+		const outcome = interpretAnswer(0, answered(status, { detail: 'nope' }), identity, []);
+		expect(outcome.branch).toBe('otherError');
+		expect(outcome.json).toMatchObject({ status, error_code: 'unexpected_status', detail: 'nope' });
+	});
+
+	test('an HTML page goes to Other Error, with the start of the page', () => {
+		const answer = {
+			kind: 'answered' as const,
+			status: 502,
+			body: '<html>Bad Gateway</html>',
+			bodyIsJson: false,
+		};
+		const outcome = interpretAnswer(0, answer, identity, []);
+		expect(outcome.branch).toBe('otherError');
+		expect(outcome.json).toMatchObject({ status: 502, error_code: 'invalid_response' });
+		expect(outcome.json.detail).toContain('<html>Bad Gateway</html>');
+	});
+
+	test('a 200 whose body is not a JSON object goes to Other Error', () => {
+		const empty = interpretAnswer(
+			0,
+			{ kind: 'answered', status: 200, body: '', bodyIsJson: false },
+			identity,
+			[],
+		);
+		const list = interpretAnswer(0, answered(200, ['x']), identity, []);
+		expect([empty.branch, list.branch]).toStrictEqual(['otherError', 'otherError']);
+		expect(empty.json.detail).toContain('(empty)');
+	});
+
+	test('a network failure goes to Other Error with its cause and no status', () => {
+		const outcome = interpretAnswer(
+			0,
+			{ kind: 'unreachable', cause: 'connect ECONNREFUSED' },
+			identity,
+			[],
+		);
+		expect(outcome.branch).toBe('otherError');
+		expect(outcome.json).toMatchObject({ status: null, error_code: 'network_error' });
+		expect(outcome.json.detail).toContain('ECONNREFUSED');
+	});
+
+	test('no error item has a json made only of error, message or details', () => {
+		const outcome = interpretAnswer(0, answered(500, {}), { message_id: null, chat_id: null }, []);
+		const keys = Object.keys(outcome.json);
+		expect(keys.some((key) => !['error', 'message', 'details'].includes(key))).toBe(true);
+	});
+});
+
+describe('problems found before sending', () => {
+	test('leave by the branch of the status Suvvy would have answered, marked as found locally', () => {
+		const unsupported = interpretLocalFailure(
+			1,
+			LocalFailure.unsupportedFile('a.pdf', 'application/pdf'),
+			identity,
+		);
+		expect(unsupported.branch).toBe('unsupportedFile');
+		expect(unsupported.json).toMatchObject({
+			status: 415,
+			status_code: 415,
+			error_code: 'file_invalid_type',
+			found_locally: true,
+			...identity,
+		});
+		expect(unsupported.json.allowed_mime_types).toHaveLength(11);
+
+		const invalid = interpretLocalFailure(1, LocalFailure.validation([]), identity);
+		expect(invalid.branch).toBe('validationError');
+		expect(invalid.json).toMatchObject({ status: 422, status_code: 422, found_locally: true });
+	});
+});
