@@ -5,6 +5,8 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 
 process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-suvvy-test-'));
+// The engine logs every error a test provokes on purpose; tests assert on them instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 /** @type {import('jest').Config} */
 module.exports = {

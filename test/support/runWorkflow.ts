@@ -48,6 +48,8 @@ export interface RunOptions {
 	nodeSettings?: Partial<INode>;
 	/** How many Suvvy outputs get a Receiver; 7 unless the node runs with one output. */
 	outputCount?: number;
+	/** n8n gives a node used as an agent's tool a type ending in "Tool". */
+	suvvyType?: string;
 }
 
 let binaryDataReady: Promise<void> | undefined;
@@ -75,7 +77,7 @@ function buildWorkflowData(options: RunOptions): IWorkflowBase {
 		{
 			id: 'node-suvvy',
 			name: 'Suvvy',
-			type: SUVVY_TYPE,
+			type: options.suvvyType ?? SUVVY_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -125,7 +127,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		nodeTypes: new TestNodeTypes({
 			[FIXTURE_ITEMS_TYPE]: new FixtureItems(),
 			[RECEIVER_TYPE]: new Receiver(),
-			[SUVVY_TYPE]: new Suvvy(),
+			[options.suvvyType ?? SUVVY_TYPE]: new Suvvy(),
 		}),
 		settings: {},
 	});
