@@ -3,6 +3,7 @@ import nock from 'nock';
 import { base64Of, SAMPLE_FILES } from '../fixtures/files';
 import { EXECUTION_ID, runWorkflow, TEST_TOKEN, WORKFLOW_ID } from '../support/runWorkflow';
 import { mockSuvvy } from '../support/suvvyMock';
+import { interceptHttp } from '../support/interceptHttp';
 
 const SEND = { resource: 'message', operation: 'send' };
 const OUTPUT = {
@@ -15,12 +16,7 @@ const OUTPUT = {
 	otherError: 6,
 };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-	nock.enableNetConnect();
-	nock.restore();
-});
+interceptHttp();
 
 describe('Send Message in a real workflow', () => {
 	test('sends one message per item, resolving expressions against each item', async () => {

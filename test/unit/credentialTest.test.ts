@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { ICredentialTestFunctions, ICredentialsDecrypted } from 'n8n-workflow';
 
 import { suvvyApiTest } from '../../nodes/Suvvy/methods/credentialTest';
+import { interceptHttp } from '../support/interceptHttp';
 
 const BASE_URL = 'https://suvvy.test';
 const TOKEN = 'dummy-channel-token-1';
@@ -15,12 +16,7 @@ async function testCredential(data: Record<string, string> = { token: TOKEN, bas
 	return await suvvyApiTest.call({} as ICredentialTestFunctions, credential(data));
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-	nock.enableNetConnect();
-	nock.restore();
-});
+interceptHttp();
 
 describe('the Suvvy API credential test', () => {
 	test('passes when Suvvy accepts the token and refuses the probe as invalid (422)', async () => {
