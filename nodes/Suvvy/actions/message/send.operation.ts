@@ -7,7 +7,11 @@ import type {
 
 import { buildMessageBody } from '../../helpers/buildMessageBody';
 import { collectAttachments } from '../../helpers/collectAttachments';
-import { isRunningAsTool, USE_N8N_ERROR_HANDLING } from '../../helpers/errorHandling';
+import {
+	isRunningAsTool,
+	ROUTE_TO_OUTPUTS,
+	USE_N8N_ERROR_HANDLING,
+} from '../../helpers/errorHandling';
 import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretAnswer';
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
@@ -74,7 +78,7 @@ async function sendItem(
 
 function outputMode(context: IExecuteFunctions): OutputMode {
 	if (isRunningAsTool(context)) return 'tool';
-	const errorHandling = context.getNodeParameter('errorHandling', 0, 'routeToOutputs');
+	const errorHandling = context.getNodeParameter('errorHandling', 0, ROUTE_TO_OUTPUTS);
 	return errorHandling === USE_N8N_ERROR_HANDLING ? 'useN8nErrorHandling' : 'routeToOutputs';
 }
 
