@@ -42,7 +42,8 @@ export class FixtureItems implements INodeType {
 		const raw = this.getNodeParameter('items', 0) as string | FixtureItem[];
 		const fixtures = (typeof raw === 'string' ? JSON.parse(raw) : raw) as FixtureItem[];
 		const items: INodeExecutionData[] = [];
-		for (const [index, fixture] of fixtures.entries()) {
+		for (const fixture of fixtures) {
+			// Every fixture item comes from the one start item.
 			const item: INodeExecutionData = { json: fixture.json, pairedItem: { item: 0 } };
 			for (const [field, file] of Object.entries(fixture.files ?? {})) {
 				item.binary ??= {};
@@ -52,7 +53,6 @@ export class FixtureItems implements INodeType {
 					file.mimeType,
 				);
 			}
-			item.pairedItem = { item: Math.min(index, this.getInputData().length - 1) };
 			items.push(item);
 		}
 		return [items];

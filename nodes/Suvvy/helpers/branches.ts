@@ -32,6 +32,10 @@ export function branchIndex(branch: Branch): number {
 	return BRANCHES.findIndex((definition) => definition.branch === branch);
 }
 
+export function displayNameOf(branch: Branch): string {
+	return BRANCHES[branchIndex(branch)].displayName;
+}
+
 /** The error branch Suvvy's documented status codes map to; anything else is an Other Error. */
 export function errorBranchForStatus(status: number): Branch {
 	return BRANCHES.find((definition) => definition.status === status)?.branch ?? 'otherError';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { BRANCHES, errorBranchForStatus, type Branch } from './branches';
+import { displayNameOf, errorBranchForStatus, type Branch } from './branches';
 import { describeDetail } from './describeDetail';
 import type { LocalFailure } from './localFailure';
 import type { MessageIdentity, Outcome } from './outcome';
@@ -15,10 +15,6 @@ const ADVICE: Partial<Record<Branch, string>> = {
 };
 
 const BODY_PREVIEW_LENGTH = 200;
-
-function displayNameOf(branch: Branch): string {
-	return BRANCHES.find((definition) => definition.branch === branch)?.displayName ?? branch;
-}
 
 function errorOutcome(
 	itemIndex: number,

@@ -5,21 +5,19 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { BRANCHES, branchIndex } from './branches';
+import { BRANCHES, branchIndex, displayNameOf } from './branches';
+import type { ErrorHandling } from './errorHandling';
 import type { Outcome } from './outcome';
 
-export type OutputMode = 'routeToOutputs' | 'useN8nErrorHandling' | 'tool';
-
-function displayNameOf(outcome: Outcome): string {
-	return BRANCHES[branchIndex(outcome.branch)].displayName;
-}
+/** The Error Handling choice, unless the node runs as a tool, which overrides it. */
+export type OutputMode = ErrorHandling | 'tool';
 
 /** The error n8n's own error handling sees: Suvvy's status, the item, and the advice. */
 export function apiErrorFor(context: IExecuteFunctions, outcome: Outcome): NodeApiError {
 	return new NodeApiError(context.getNode(), outcome.json as JsonObject, {
 		itemIndex: outcome.itemIndex,
 		message: outcome.summary,
-		description: `Suvvy output: ${displayNameOf(outcome)}`,
+		description: `Suvvy output: ${displayNameOf(outcome.branch)}`,
 		httpCode: outcome.status === null ? undefined : String(outcome.status),
 	});
 }
@@ -46,7 +44,7 @@ export function shapeOutputs(
 			outcomes.map((outcome) =>
 				itemFor(outcome, {
 					sent: outcome.branch === 'sent',
-					outcome: displayNameOf(outcome),
+					outcome: displayNameOf(outcome.branch),
 					...outcome.json,
 					message: outcome.summary,
 				}),
