@@ -1,0 +1,96 @@
+'use strict';
+/**
+ * The emulator's own endpoints, under /__emulator: what it accepted, its stats, its settings, and
+ * buttons a test presses (reset, send a test_request, deliver a reply, script a chat's answers).
+ * They exist only in the emulator; Suvvy has nothing like them.
+ */
+const { describeChannel, resetRecords, updateChannel } = require('./channel');
+const { readBody, sendJson, parseJson } = require('./httpKit');
+
+function publicMessage(record, includeData, channel) {
+	if (!includeData) return record;
+	const attachments = record.attachments.map((attachment) => ({
+		...attachment,
+		data: channel.files.get(attachment.file_id).bytes.toString('base64'),
+	}));
+	return { ...record, attachments };
+}
+
+async function jsonBody(request, response) {
+	const parsed = parseJson(await readBody(request));
+	if (!parsed.ok) {
+		sendJson(response, 400, { detail: `Body is not JSON: ${parsed.error.message}` });
+		return undefined;
+	}
+	return parsed.value ?? {};
+}
+
+const ROUTES = {
+	'GET /__emulator/messages'(emulator, _request, response, query) {
+		const chatId = query.get('chat_id');
+		const includeData = query.get('include_data') === '1';
+		const messages = emulator.channel.messages
+			.filter((record) => !chatId || record.chat_id === chatId)
+			.map((record) => publicMessage(record, includeData, emulator.channel));
+		sendJson(response, 200, { messages });
+	},
+	'GET /__emulator/stats'(emulator, _request, response) {
+		sendJson(response, 200, { ...emulator.channel.stats, stored: emulator.channel.messages.length });
+	},
+	'GET /__emulator/deliveries'(emulator, _request, response) {
+		sendJson(response, 200, { deliveries: emulator.channel.deliveries });
+	},
+	'GET /__emulator/state'(emulator, _request, response) {
+		sendJson(response, 200, describeChannel(emulator.channel));
+	},
+	async 'POST /__emulator/state'(emulator, request, response) {
+		const patch = await jsonBody(request, response);
+		if (!patch) return;
+		try {
+			updateChannel(emulator.channel, patch);
+		} catch (error) {
+			return sendJson(response, 400, { detail: error.message });
+		}
+		sendJson(response, 200, describeChannel(emulator.channel));
+	},
+	async 'POST /__emulator/reset'(emulator, _request, response) {
+		await emulator.replyBot.idle();
+		resetRecords(emulator.channel);
+		sendJson(response, 200, { reset: true });
+	},
+	async 'POST /__emulator/answers'(emulator, request, response) {
+		const script = await jsonBody(request, response);
+		if (!script) return;
+		if (typeof script.chat_id !== 'string') return sendJson(response, 400, { detail: 'chat_id is required' });
+		emulator.channel.scripted.set(script.chat_id, script);
+		sendJson(response, 200, { scripted: script.chat_id });
+	},
+	async 'POST /__emulator/test-request'(emulator, _request, response) {
+		if (!emulator.channel.webhook.url) return sendJson(response, 409, { detail: 'No webhook URL is set' });
+		sendJson(response, 200, await emulator.replyBot.deliver({ event_type: 'test_request' }));
+	},
+	async 'POST /__emulator/deliver'(emulator, request, response) {
+		const event = await jsonBody(request, response);
+		if (!event) return;
+		if (!emulator.channel.webhook.url) return sendJson(response, 409, { detail: 'No webhook URL is set' });
+		sendJson(response, 200, await emulator.replyBot.deliver(event));
+	},
+	async 'GET /__emulator/idle'(emulator, _request, response) {
+		await emulator.replyBot.idle();
+		sendJson(response, 200, { idle: true });
+	},
+};
+
+function serveFile(emulator, pathname, response) {
+	const [, , id] = pathname.split('/');
+	const file = emulator.channel.files.get(id);
+	if (!file) return sendJson(response, 404, { detail: 'Not Found' });
+	response.writeHead(200, {
+		'content-type': file.mimeType ?? 'application/octet-stream',
+		'content-length': file.bytes.length,
+		'content-disposition': `attachment; filename="${encodeURIComponent(file.name)}"`,
+	});
+	response.end(file.bytes);
+}
+
+module.exports = { ROUTES, serveFile };
