@@ -1,0 +1,10 @@
+// The e2e tier: a real n8n (installed into a cache on first use), the Suvvy emulator and Chromium.
+// Files run one after another; each starts and stops its own n8n.
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.js'],
+	maxWorkers: 1,
+	testTimeout: 120000,
+};

@@ -1,0 +1,94 @@
+'use strict';
+/**
+ * Talks to a real n8n over the REST API its editor uses: log in, create credentials, test them,
+ * create and activate workflows, read executions (their data comes "flatted"-encoded).
+ */
+
+const BROWSER_ID = 'n8n-nodes-suvvy-harness';
+
+class N8nApi {
+	constructor(url, requireFromN8n) {
+		this.url = url;
+		this.cookie = '';
+		this.flatted = requireFromN8n('flatted');
+	}
+
+	async request(method, path, body) {
+		const response = await fetch(`${this.url}/rest${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		if (!response.ok) throw new Error(`n8n ${method} ${path} answered ${response.status}: ${text.slice(0, 1000)}`);
+		return text ? JSON.parse(text).data : undefined;
+	}
+
+	login(email, password) {
+		return this.request('POST', '/login', { emailOrLdapLoginId: email, password });
+	}
+
+	async createCredential({ name, type, data }) {
+		return this.request('POST', '/credentials', { name, type, data });
+	}
+
+	async credentials() {
+		return this.request('GET', '/credentials');
+	}
+
+	/** `{status: 'OK' | 'Error', message}`, exactly what the editor's "Test" button shows. */
+	testCredential(credential) {
+		return this.request('POST', '/credentials/test', {
+			credentials: { id: credential.id, name: credential.name, type: credential.type, data: credential.data },
+		});
+	}
+
+	async workflows() {
+		return this.request('GET', '/workflows');
+	}
+
+	async createWorkflow(workflow) {
+		const { name, nodes, connections, settings = {}, pinData } = workflow;
+		return this.request('POST', '/workflows', { name, nodes, connections, settings, pinData, active: false });
+	}
+
+	async activate(workflow) {
+		return this.request('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	}
+
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const { results } = await this.request('GET', `/executions?filter=${filter}&limit=100`);
+		return results;
+	}
+
+	/** The execution with its run data decoded. */
+	async execution(id) {
+		const execution = await this.request('GET', `/executions/${id}`);
+		return { ...execution, data: this.flatted.parse(execution.data) };
+	}
+
+	/** Waits for the workflow's next finished execution after those already in `seenIds`. */
+	async nextExecution(workflowId, seenIds, timeoutMs = 60_000) {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const fresh = (await this.executions(workflowId)).filter(
+				(execution) => !seenIds.has(execution.id) && execution.stoppedAt,
+			);
+			if (fresh.length) {
+				fresh.sort((a, b) => Number(a.id) - Number(b.id));
+				return this.execution(fresh[0].id);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`No execution of workflow ${workflowId} finished within ${timeoutMs / 1000} s`);
+	}
+}
+
+module.exports = { N8nApi, BROWSER_ID };
