@@ -110,7 +110,7 @@ async function startStack(options = {}) {
 		await api.login(OWNER.email, OWNER.password);
 		const credential = await ensureCredential(api, emulator);
 		const workflows = await ensureExamples(api, credential);
-		return { installation, installed, emulator, n8n, api, credential, workflows, owner: OWNER, stop };
+		return { installation, installed, emulator, emulatorToken: DEFAULT_TOKEN, n8n, api, credential, workflows, owner: OWNER, stop };
 	} catch (error) {
 		await stop();
 		throw error;
