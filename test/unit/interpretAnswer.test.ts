@@ -1,5 +1,5 @@
 import { interpretAnswer, interpretLocalFailure } from '../../nodes/Suvvy/helpers/interpretAnswer';
-import { LocalFailure } from '../../nodes/Suvvy/helpers/localFailure';
+import { issue, LocalFailure } from '../../nodes/Suvvy/helpers/localFailure';
 
 const identity = { message_id: 'msg-1', chat_id: 'chat-1' };
 const answered = (status: number, body: unknown) => ({
@@ -70,7 +70,9 @@ describe("reading Suvvy's answer", () => {
 		const outcome = interpretAnswer(0, answered(422, { detail }), identity, []);
 		expect(outcome.branch).toBe('validationError');
 		expect(outcome.json).toMatchObject({ status: 422, error_code: 'validation_error', detail });
-		expect(outcome.summary).toContain('chat_id: Field required');
+		expect(outcome.summary).toBe(
+			'Validation Error (HTTP 422): chat_id: Field required. Fix the fields named above, then resend.',
+		);
 	});
 
 	test.each([400, 404, 409, 429, 500, 502, 503])('a %i goes to Other Error', (status) => {
@@ -143,5 +145,13 @@ describe('problems found before sending', () => {
 		const invalid = interpretLocalFailure(1, LocalFailure.validation([]), identity);
 		expect(invalid.branch).toBe('validationError');
 		expect(invalid.json).toMatchObject({ status: 422, status_code: 422, found_locally: true });
+	});
+
+	test('say they were found before sending instead of claiming an HTTP status', () => {
+		const failure = LocalFailure.validation([issue(['text'], 'Text is required')]);
+		const outcome = interpretLocalFailure(0, failure, identity);
+		expect(outcome.summary).toBe(
+			'Validation Error (found before sending): text: Text is required. Fix the fields named above, then resend.',
+		);
 	});
 });

@@ -6,6 +6,11 @@ import type { LocalFailure } from './localFailure';
 import type { MessageIdentity, Outcome } from './outcome';
 import type { SuvvyAnswer } from '../transport';
 
+/** Details come from Suvvy or from the node's own checks; advice follows them as a new sentence. */
+function asSentence(text: string): string {
+	return /[.!?'"]$/.test(text) ? text : `${text}.`;
+}
+
 const ADVICE: Partial<Record<Branch, string>> = {
 	invalidToken: 'Check the token in the Suvvy API credential.',
 	negativeBalance: 'Top up the Suvvy balance, then resend.',
@@ -24,8 +29,9 @@ function errorOutcome(
 	identity: MessageIdentity,
 	foundLocally: boolean,
 ): Outcome {
-	const detail = describeDetail(fields.detail);
-	const where = status === null ? '' : ` (HTTP ${status})`;
+	const detail = asSentence(describeDetail(fields.detail));
+	// A problem found before sending never reached Suvvy, so no HTTP status is claimed for it.
+	const where = foundLocally ? ' (found before sending)' : status === null ? '' : ` (HTTP ${status})`;
 	const advice = ADVICE[branch] ? ` ${ADVICE[branch]}` : '';
 	const summary = `${displayNameOf(branch)}${where}: ${detail}${advice}`;
 	return {
