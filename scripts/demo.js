@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run demo`: the dev setup, headless. Builds the package, starts the Suvvy emulator and a real
+ * n8n with the example workflows, plays one scenario per output of the Suvvy node, prints what the
+ * emulator received and which output each item left by, and exits 0 only when all is as expected.
+ */
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const { installProgress } = require('../test/harness/installProgress');
+const { BATCH, SCENARIOS } = require('../test/harness/scenarios');
+const { startStack } = require('../test/harness/stack');
+const { playBatch, playScenario } = require('../test/harness/workflowRuns');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function describeReceived(messages) {
+	if (!messages.length) return 'nothing (not stored)';
+	return messages
+		.map((message) => {
+			const files = message.attachments.map((file) => `${file.file_name} (${file.mime_type}, ${file.size_bytes} B)`);
+			return [`"${message.body.text ?? ''}"`, ...files].join(' + ');
+		})
+		.join('; ');
+}
+
+async function main() {
+	console.log('Building the package ...');
+	execFileSync(process.execPath, [path.join(ROOT, 'node_modules/gulp/bin/gulp.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
+	const onWaiting = installProgress();
+	console.log('Starting the Suvvy emulator and n8n ...');
+	const stack = await startStack({ onWaiting });
+	onWaiting.done();
+	let failures = 0;
+	try {
+		console.log(`n8n ${stack.installation.version} at ${stack.n8n.url}, emulator at ${stack.emulator.url}\n`);
+		for (const scenario of SCENARIOS) {
+			const { taken, messages } = await playScenario(stack, scenario);
+			const outputs = taken.map((route) => route.output);
+			const ok = outputs.length === 1 && outputs[0] === scenario.output && taken[0].pairedItem?.item === 0 && messages.length === (scenario.stored ?? 0);
+			if (!ok) failures++;
+			console.log(`${ok ? 'ok  ' : 'FAIL'} ${scenario.title}`);
+			console.log(`     left by: ${outputs.join(', ') || 'no output'} (expected ${scenario.output})`);
+			if (taken[0] && scenario.output !== 'Sent') console.log(`     says:    ${taken[0].json.message}`);
+			console.log(`     emulator received: ${describeReceived(messages)}`);
+		}
+		const batch = await playBatch(stack, BATCH);
+		const batchOk = JSON.stringify(batch.taken) === JSON.stringify(BATCH.expected) && JSON.stringify(batch.messages.map((message) => message.body.text)) === JSON.stringify(BATCH.storedTexts);
+		if (!batchOk) failures++;
+		console.log(`${batchOk ? 'ok  ' : 'FAIL'} a batch of ${BATCH.messages.length} messages in one execution`);
+		for (const route of batch.taken) console.log(`     input item ${route.pairedItem.item} (chat ${route.chat}) left by ${route.output}`);
+		console.log(`     emulator received: ${describeReceived(batch.messages)}`);
+	} finally {
+		await stack.stop();
+	}
+	console.log(failures ? `\n${failures} scenario(s) did not go as expected.` : '\nEvery scenario went as expected.');
+	process.exitCode = failures ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(`\ndemo failed: ${error.stack ?? error}`);
+	process.exitCode = 1;
+});
