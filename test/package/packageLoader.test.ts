@@ -1,41 +1,52 @@
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeTypeDescription } from 'n8n-workflow';
 
 /** The package root, found the way Node finds our package.json (n8n loads us from there). */
 const packageRoot = require.resolve('../../package.json').replace(/[\\/]package\.json$/, '');
 
 describe('the built package, as n8n loads it', () => {
 	let loader: PackageDirectoryLoader;
+	const described = (name: string) =>
+		loader.types.nodes.find((node) => node.name === name) as INodeTypeDescription;
 
 	beforeAll(async () => {
 		loader = new PackageDirectoryLoader(packageRoot);
 		await loader.loadAll();
 	});
 
-	test('is named n8n-nodes-suvvy and registers the Suvvy node from its n8n section', () => {
+	test('is named n8n-nodes-suvvy and registers the Suvvy node and the Suvvy Trigger from its n8n section', () => {
 		expect(loader.packageName).toBe('n8n-nodes-suvvy');
-		expect(Object.keys(loader.nodeTypes)).toStrictEqual(['suvvy']);
-		const suvvy = loader.getNode('suvvy').type;
-		expect('description' in suvvy && suvvy.description.displayName).toBe('Suvvy');
-	});
-
-	test('registers the Suvvy API credential, tested by the Suvvy node', () => {
-		expect(Object.keys(loader.credentialTypes)).toStrictEqual(['suvvyApi']);
-		expect(loader.getCredential('suvvyApi').type.displayName).toBe('Suvvy API');
-		expect(loader.known.credentials.suvvyApi.supportedNodes).toStrictEqual(['suvvy']);
-		const [nodeDescription] = loader.types.nodes;
-		expect(nodeDescription.credentials).toStrictEqual([
-			{ name: 'suvvyApi', required: true, testedBy: 'suvvyApiTest' },
+		expect(Object.keys(loader.nodeTypes)).toStrictEqual(['suvvy', 'suvvyTrigger']);
+		expect(described('suvvy').displayName).toBe('Suvvy');
+		expect(described('suvvyTrigger').displayName).toBe('Suvvy Trigger');
+		expect(described('suvvyTrigger').webhooks).toEqual([
+			expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }),
 		]);
 	});
 
-	test('finds the light and dark icons and the codex beside the compiled node', () => {
-		const [nodeDescription] = loader.types.nodes;
-		expect(nodeDescription.iconUrl).toStrictEqual({
-			light: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.svg',
-			dark: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.dark.svg',
-		});
-		expect(nodeDescription.codex?.alias).toEqual(
-			expect.arrayContaining(['AI', 'chatbot', 'assistant']),
-		);
+	test('registers both credentials, each tested by the node that uses it', () => {
+		expect(Object.keys(loader.credentialTypes)).toStrictEqual(['suvvyApi', 'suvvyWebhookApi']);
+		expect(loader.getCredential('suvvyApi').type.displayName).toBe('Suvvy API');
+		expect(loader.known.credentials.suvvyApi.supportedNodes).toStrictEqual(['suvvy']);
+		expect(loader.known.credentials.suvvyWebhookApi.supportedNodes).toStrictEqual(['suvvyTrigger']);
+		expect(described('suvvy').credentials).toStrictEqual([
+			{ name: 'suvvyApi', required: true, testedBy: 'suvvyApiTest' },
+		]);
+		expect(described('suvvyTrigger').credentials).toStrictEqual([
+			{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' },
+		]);
 	});
+
+	test.each(['suvvy', 'suvvyTrigger'])(
+		'finds the light and dark icons and the codex beside the compiled %s node',
+		(name) => {
+			expect(described(name).iconUrl).toStrictEqual({
+				light: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.svg',
+				dark: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.dark.svg',
+			});
+			expect(described(name).codex?.alias).toEqual(
+				expect.arrayContaining(['AI', 'chatbot', 'assistant']),
+			);
+		},
+	);
 });

@@ -55,7 +55,7 @@ export interface RunOptions {
 let binaryDataReady: Promise<void> | undefined;
 
 /** n8n keeps binary data on disk by default; the store lives in the test run's user folder. */
-function prepareBinaryData(): Promise<void> {
+export function prepareBinaryData(): Promise<void> {
 	binaryDataReady ??= Container.get(BinaryDataService).init();
 	return binaryDataReady;
 }

@@ -2,7 +2,7 @@
  * The only place that speaks HTTP to Suvvy. Callers get Suvvy's answer as data, whatever its status,
  * and decide themselves what it means; nothing here throws for a status code.
  */
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 export const DEFAULT_BASE_URL = 'https://api.suvvy.ai';
 export const MESSAGE_PATH = '/api/webhook/custom/message';
@@ -10,6 +10,7 @@ export const MESSAGE_PATH = '/api/webhook/custom/message';
 /** Generous enough for a 15 MB attachment over a slow uplink; a hung connection still ends. */
 const REQUEST_TIMEOUT_MS = 120_000;
 const PROBE_TIMEOUT_MS = 15_000;
+const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 export type SuvvyAnswer =
 	| { kind: 'answered'; status: number; body: unknown; bodyIsJson: boolean }
@@ -87,5 +88,65 @@ export async function probeToken(baseUrl: string | undefined, token: string): Pr
 		return { kind: 'answered', status: response.status, ...parseBody(await response.text()) };
 	} catch (error) {
 		return { kind: 'unreachable', cause: describeFailure(error) };
+	}
+}
+
+export type DownloadedFile =
+	| { ok: true; bytes: Buffer; mimeType: string | undefined }
+	| { ok: false; reason: string };
+
+interface StreamResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: AsyncIterable<Buffer> & { destroy(): void };
+}
+
+/**
+ * Downloads a file Suvvy links to in a reply, reading at most `maxBytes`: a larger file is cut off
+ * as soon as it is known to be too big, so a sender cannot make n8n hold more than the limit.
+ */
+export async function downloadReplyFile(
+	this: IWebhookFunctions,
+	url: string,
+	maxBytes: number,
+): Promise<DownloadedFile> {
+	if (!/^https?:\/\//i.test(url)) return { ok: false, reason: `Not an http(s) link: ${url.slice(0, 100)}` };
+	const tooBig = (size: number) => ({
+		ok: false as const,
+		reason: `File is larger than the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit (${size} bytes or more)`,
+	});
+	try {
+		const response = (await this.helpers.httpRequest({
+			method: 'GET',
+			url,
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+		})) as StreamResponse;
+		if (response.statusCode < 200 || response.statusCode >= 300) {
+			response.body.destroy();
+			return { ok: false, reason: `Download answered HTTP ${response.statusCode}` };
+		}
+		const declared = Number(response.headers['content-length']);
+		if (declared > maxBytes) {
+			response.body.destroy();
+			return tooBig(declared);
+		}
+		const chunks: Buffer[] = [];
+		let received = 0;
+		for await (const chunk of response.body) {
+			received += chunk.length;
+			if (received > maxBytes) {
+				response.body.destroy();
+				return tooBig(received);
+			}
+			chunks.push(chunk);
+		}
+		const contentType = response.headers['content-type'];
+		const mimeType = typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined;
+		return { ok: true, bytes: Buffer.concat(chunks), mimeType };
+	} catch (error) {
+		return { ok: false, reason: `Download failed: ${describeFailure(error)}` };
 	}
 }

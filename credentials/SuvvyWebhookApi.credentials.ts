@@ -1,0 +1,31 @@
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+/**
+ * The secret Suvvy sends with every reply it delivers to n8n. Suvvy has no signature or timestamp:
+ * this secret is the only way to tell its requests from anyone else's.
+ */
+export class SuvvyWebhookApi implements ICredentialType {
+	name = 'suvvyWebhookApi';
+
+	displayName = 'Suvvy Webhook Secret API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Suvvy/suvvy.svg',
+		dark: 'file:../nodes/Suvvy/suvvy.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-suvvy/n8n-nodes-suvvy#suvvy-trigger';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Webhook Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The "Webhook Secret" set on the custom channel in the Suvvy dashboard. Suvvy sends it as "Authorization: Bearer <secret>"; requests without it are refused.',
+		},
+	];
+}

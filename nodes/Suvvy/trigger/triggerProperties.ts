@@ -1,0 +1,110 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const SENDERS = ['ai', 'employee'];
+export const MESSAGE_TYPES = ['text', 'image', 'audio', 'document'];
+export const DEFAULT_MAX_FILE_MB = 25;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Suvvy has no API to register a webhook: copy the Production URL above into the Suvvy dashboard (custom channel → Webhook URL), then activate this workflow. Use the Test URL while you listen for a test event here.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Item per Message',
+				value: 'message',
+				description: 'Each message of a delivery becomes its own item, with the chat ID on it',
+			},
+			{
+				name: 'One Item per Delivery',
+				value: 'delivery',
+				description: 'Each POST from Suvvy becomes one item holding its list of messages',
+			},
+		],
+		default: 'message',
+	},
+	{
+		displayName: 'Senders',
+		name: 'senders',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Suvvy Bot', value: 'ai', description: 'Answers written by Suvvy' },
+			{ name: 'Employee', value: 'employee', description: 'Messages an operator wrote in the Suvvy dashboard' },
+		],
+		default: ['ai', 'employee'],
+		description: 'Only messages from these senders start the workflow',
+	},
+	{
+		displayName: 'Message Types',
+		name: 'messageTypes',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Audio', value: 'audio' },
+			{ name: 'Document', value: 'document' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Text', value: 'text' },
+		],
+		default: ['text', 'image', 'audio', 'document'],
+		description: 'Only messages of these types start the workflow. Types Suvvy adds later always pass.',
+	},
+	{
+		displayName: 'Download Files',
+		name: 'downloadFiles',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to download each image, audio or document from Suvvy's link into the item's binary data",
+	},
+	{
+		displayName: 'Put File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { downloadFiles: [true] } },
+		description:
+			'Binary field for the file. With one item per delivery, the message index is appended ("data_0", "data_1", …).',
+	},
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		default: DEFAULT_MAX_FILE_MB,
+		displayOptions: { show: { downloadFiles: [true] } },
+		description:
+			'Larger files are not downloaded; the item keeps the link and says why in "file_error"',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Test Requests',
+				name: 'includeTestRequests',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the "test_request" event of the dashboard\'s test button starts the workflow (it is always acknowledged)',
+			},
+			{
+				displayName: 'Include Unknown Events',
+				name: 'includeUnknownEvents',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether event types other than new messages and test requests start the workflow, as they came (they are always acknowledged)',
+			},
+		],
+	},
+];
