@@ -12,7 +12,16 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suvvy/n8n-${N8N_VERSION}"
 entry="$cache/node_modules/n8n/bin/n8n"
 ready="$cache/.installed"
 
-if [[ ! -f "$ready" || ! -f "$entry" ]]; then
+# Run from `npm run …`, the environment carries the project's npm settings (ignore-scripts among
+# them); the cache is its own npm project and must not inherit them.
+while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
+
+# The native modules are what a half-finished or script-less install lacks; check they load.
+natives_load() {
+	(cd "$cache" && "$node24" -e "require('sqlite3'); require('isolated-vm')") >/dev/null 2>&1
+}
+
+if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 	echo "Installing n8n ${N8N_VERSION} into $cache (first run only: a few minutes, about 3 GB) ..." >&2
 	rm -rf "$cache"
 	mkdir -p "$cache"
@@ -33,9 +42,10 @@ if [[ ! -f "$ready" || ! -f "$entry" ]]; then
 	(
 		cd "$cache"
 		npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2
-		npm rebuild sqlite3 isolated-vm --loglevel=error >&2
+		npm rebuild sqlite3 isolated-vm --ignore-scripts=false --loglevel=error >&2
 	)
 	"$node24" "$entry" --version >/dev/null
+	natives_load || { echo "n8n's native modules (sqlite3, isolated-vm) did not build" >&2; exit 1; }
 	touch "$ready"
 fi
 
