@@ -11,7 +11,7 @@ const path = require('node:path');
 const { installProgress } = require('../test/harness/installProgress');
 const { BATCH, SCENARIOS } = require('../test/harness/scenarios');
 const { startStack } = require('../test/harness/stack');
-const { playBatch, playScenario } = require('../test/harness/workflowRuns');
+const { emulatorAdmin, playBatch, playScenario } = require('../test/harness/workflowRuns');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -23,6 +23,25 @@ function describeReceived(messages) {
 			return [`"${message.body.text ?? ''}"`, ...files].join(' + ');
 		})
 		.join('; ');
+}
+
+/** A customer message with a photo goes out; Suvvy's reply must come back through the Suvvy Trigger. */
+async function replyLoop(stack) {
+	const replies = stack.workflows['suvvy-replies'];
+	const seen = new Set((await stack.api.executions(replies.id)).map((execution) => execution.id));
+	await playScenario(stack, SCENARIOS.find((scenario) => scenario.title.includes('uploaded')));
+	await emulatorAdmin(stack, 'idle');
+	const execution = await stack.api.nextExecution(replies.id, seen, 20_000);
+	const items = execution.data.resultData.runData['Suvvy Trigger'][0].data.main[0];
+	const text = items.find((item) => item.json.type === 'text')?.json.text;
+	const photo = items.find((item) => item.json.type === 'image');
+	const ok = text === 'Echo: Here is the broken part' && photo?.binary?.data?.fileName === 'photo.png';
+	console.log(`${ok ? 'ok  ' : 'FAIL'} the reply comes back through the Suvvy Trigger`);
+	for (const item of items) {
+		const file = item.binary?.data ? ` (downloaded: ${item.binary.data.fileName}, ${item.binary.data.mimeType})` : '';
+		console.log(`     ${item.json.message_sender} ${item.json.type}: ${item.json.text ?? item.json.file?.name}${file}`);
+	}
+	return ok;
 }
 
 async function main() {
@@ -51,6 +70,7 @@ async function main() {
 		console.log(`${batchOk ? 'ok  ' : 'FAIL'} a batch of ${BATCH.messages.length} messages in one execution`);
 		for (const route of batch.taken) console.log(`     input item ${route.pairedItem.item} (chat ${route.chat}) left by ${route.output}`);
 		console.log(`     emulator received: ${describeReceived(batch.messages)}`);
+		if (!(await replyLoop(stack))) failures++;
 	} finally {
 		await stack.stop();
 	}

@@ -26,7 +26,9 @@ function banner(stack) {
   n8n        ${n8n.url}
   log in     ${owner.email} / ${owner.password}
   emulator   ${emulator.url}  (state: ${emulator.url}/__emulator/state, received: ${emulator.url}/__emulator/messages)
-  credential "${stack.credential.name}" → the emulator
+  credential "${stack.credential.name}" → the emulator; "${stack.secretCredential.name}" (${stack.webhookSecret})
+  replies    the emulator answers every customer message at the Suvvy Trigger's URL:
+             ${stack.replyUrl}
   workflows  ${Object.values(workflows).map((workflow) => `"${workflow.name}"`).join('\n             ')}
   n8n log    ${path.relative(process.cwd(), N8N_LOG)}
 

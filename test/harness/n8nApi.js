@@ -74,6 +74,15 @@ class N8nApi {
 		return { ...execution, data: this.flatted.parse(execution.data) };
 	}
 
+	/** The bytes of a file n8n stored for an execution (its filesystem or database binary store). */
+	async binaryData(id) {
+		const response = await fetch(`${this.url}/rest/binary-data?id=${encodeURIComponent(id)}&action=download`, {
+			headers: { 'browser-id': BROWSER_ID, cookie: this.cookie },
+		});
+		if (!response.ok) throw new Error(`n8n binary data ${id}: ${response.status}`);
+		return Buffer.from(await response.arrayBuffer());
+	}
+
 	/** Waits for the workflow's next finished execution after those already in `seenIds`. */
 	async nextExecution(workflowId, seenIds, timeoutMs = 60_000) {
 		const deadline = Date.now() + timeoutMs;

@@ -16,7 +16,11 @@ const { ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
 
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const CREDENTIAL_NAME = 'Suvvy account';
+const SECRET_CREDENTIAL_NAME = 'Suvvy webhook secret';
+/** The webhook secret Suvvy (the emulator) sends with replies, and the trigger's credential holds. */
+const WEBHOOK_SECRET = 'dummy-suvvy-webhook-secret';
 const SUVVY_TYPE = 'n8n-nodes-suvvy.suvvy';
+const SUVVY_TRIGGER_TYPE = 'n8n-nodes-suvvy.suvvyTrigger';
 
 function readExamples() {
 	return readdirSync(EXAMPLES_DIR)
@@ -25,20 +29,34 @@ function readExamples() {
 		.map((file) => ({ file, workflow: JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
 }
 
-/** Points every Suvvy node of an example at the credential made for this n8n. */
-function withCredential(workflow, credential) {
-	const nodes = workflow.nodes.map((node) =>
-		node.credentials?.suvvyApi ? { ...node, credentials: { ...node.credentials, suvvyApi: { id: credential.id, name: credential.name } } } : node,
-	);
+/** Points every Suvvy node of an example at the credentials made for this n8n, by credential type. */
+function withCredentials(workflow, credentialsByType) {
+	const nodes = workflow.nodes.map((node) => {
+		if (!node.credentials) return node;
+		const credentials = { ...node.credentials };
+		for (const type of Object.keys(credentials)) {
+			const credential = credentialsByType[type];
+			if (credential) credentials[type] = { id: credential.id, name: credential.name };
+		}
+		return { ...node, credentials };
+	});
 	return { ...workflow, nodes };
 }
 
-async function ensureCredential(api, emulator) {
-	const existing = (await api.credentials()).find((credential) => credential.name === CREDENTIAL_NAME);
-	if (existing) return { ...existing, created: false };
-	const data = { token: DEFAULT_TOKEN, baseUrl: emulator.url };
-	const created = await api.createCredential({ name: CREDENTIAL_NAME, type: 'suvvyApi', data });
+async function ensureCredential(api, { name, type, data }) {
+	const existing = (await api.credentials()).find((credential) => credential.name === name);
+	if (existing) return { ...existing, data, created: false };
+	const created = await api.createCredential({ name, type, data });
 	return { ...created, data, created: true };
+}
+
+/** Where an example's webhook-based node listens: a Webhook's own path, or a trigger's id-based one. */
+function webhookEndpoints(workflow) {
+	return workflow.nodes.flatMap((node) => {
+		if (node.type === 'n8n-nodes-base.webhook') return [{ method: node.parameters.httpMethod ?? 'GET', path: node.parameters.path }];
+		if (node.type === SUVVY_TRIGGER_TYPE) return [{ method: 'POST', path: `${node.webhookId}/webhook` }];
+		return [];
+	});
 }
 
 /**
@@ -46,34 +64,42 @@ async function ensureCredential(api, emulator) {
  * preflight for a path only once it is registered, which tells without running the workflow.
  */
 async function waitForWebhooks(n8nUrl, workflow, timeoutMs = 30_000) {
-	const webhooks = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook');
 	const deadline = Date.now() + timeoutMs;
-	for (const node of webhooks) {
-		const method = node.parameters.httpMethod ?? 'GET';
+	for (const { method, path: webhookPath } of webhookEndpoints(workflow)) {
 		for (;;) {
-			const response = await fetch(`${n8nUrl}/webhook/${node.parameters.path}`, {
+			const response = await fetch(`${n8nUrl}/webhook/${webhookPath}`, {
 				method: 'OPTIONS',
 				headers: { origin: n8nUrl, 'access-control-request-method': method },
 			});
 			if (response.status === 204 && response.headers.get('access-control-allow-methods')?.includes(method)) break;
-			if (Date.now() > deadline) throw new Error(`Webhook ${method} ${node.parameters.path} of "${workflow.name}" was never registered`);
+			if (Date.now() > deadline) throw new Error(`Webhook ${method} ${webhookPath} of "${workflow.name}" was never registered`);
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	}
 }
 
 /** Imports each example once (by name) and activates it. */
-async function ensureExamples(api, credential) {
+async function ensureExamples(api, credentialsByType) {
 	const present = await api.workflows();
 	const imported = {};
 	for (const { file, workflow } of readExamples()) {
 		let stored = present.find((candidate) => candidate.name === workflow.name);
-		if (!stored) stored = await api.createWorkflow(withCredential(workflow, credential));
+		if (!stored) stored = await api.createWorkflow(withCredentials(workflow, credentialsByType));
 		if (!stored.active) stored = await api.activate(stored);
 		await waitForWebhooks(api.url, workflow);
 		imported[file.replace(/\.json$/, '')] = stored;
 	}
 	return imported;
+}
+
+function replyWebhookUrl(n8nUrl, workflow) {
+	const trigger = workflow?.nodes.find((node) => node.type === SUVVY_TRIGGER_TYPE);
+	return trigger ? `${n8nUrl}/webhook/${trigger.webhookId}/webhook` : undefined;
+}
+
+async function emulatorState(emulator, patch) {
+	const response = await fetch(`${emulator.url}/__emulator/state`, { method: 'POST', body: JSON.stringify(patch) });
+	if (!response.ok) throw new Error(`Could not set the emulator up: ${await response.text()}`);
 }
 
 /**
@@ -108,13 +134,39 @@ async function startStack(options = {}) {
 		stoppers.push(() => n8n.stop());
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
 		await api.login(OWNER.email, OWNER.password);
-		const credential = await ensureCredential(api, emulator);
-		const workflows = await ensureExamples(api, credential);
-		return { installation, installed, emulator, emulatorToken: DEFAULT_TOKEN, n8n, api, credential, workflows, owner: OWNER, stop };
+		const credential = await ensureCredential(api, {
+			name: CREDENTIAL_NAME,
+			type: 'suvvyApi',
+			data: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
+		});
+		const secretCredential = await ensureCredential(api, {
+			name: SECRET_CREDENTIAL_NAME,
+			type: 'suvvyWebhookApi',
+			data: { secret: WEBHOOK_SECRET },
+		});
+		const workflows = await ensureExamples(api, { suvvyApi: credential, suvvyWebhookApi: secretCredential });
+		// Suvvy's dashboard step, done for the user: the channel replies to the trigger's production URL.
+		const replyUrl = replyWebhookUrl(n8n.url, workflows['suvvy-replies']);
+		if (replyUrl) await emulatorState(emulator, { webhook_url: replyUrl, webhook_secret: WEBHOOK_SECRET });
+		return {
+			installation,
+			installed,
+			emulator,
+			emulatorToken: DEFAULT_TOKEN,
+			webhookSecret: WEBHOOK_SECRET,
+			replyUrl,
+			n8n,
+			api,
+			credential,
+			secretCredential,
+			workflows,
+			owner: OWNER,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;
 	}
 }
 
-module.exports = { startStack, readExamples, withCredential, CREDENTIAL_NAME, SUVVY_TYPE };
+module.exports = { startStack, readExamples, withCredentials, CREDENTIAL_NAME, SUVVY_TYPE, SUVVY_TRIGGER_TYPE, WEBHOOK_SECRET };
