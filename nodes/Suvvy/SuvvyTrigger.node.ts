@@ -24,9 +24,7 @@ export class SuvvyTrigger implements INodeType {
 		defaults: { name: 'Suvvy Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' },
-		],
+		credentials: [{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' }],
 		webhooks: [
 			{
 				name: 'default',

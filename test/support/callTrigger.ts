@@ -93,7 +93,14 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 			{ suvvyWebhookApi: new SuvvyWebhookApi() },
 			call.secret === undefined ? {} : { suvvyWebhookApi: { secret: call.secret } },
 		),
-		httpRequest: { method: 'POST', body: call.body, headers, query: {}, params: {}, contentType: headers['content-type'] },
+		httpRequest: {
+			method: 'POST',
+			body: call.body,
+			headers,
+			query: {},
+			params: {},
+			contentType: headers['content-type'],
+		},
 		httpResponse: response,
 		executionId: undefined,
 		restApiUrl: 'http://localhost:5678/rest',
@@ -112,7 +119,15 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	};
-	const context = new WebhookContext(workflow, workflow.getNode(node.name) as INode, additionalData, 'webhook', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		workflow.getNode(node.name) as INode,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const returned = await trigger.webhook.call(context);
 	return {
 		status: response.statusCode,

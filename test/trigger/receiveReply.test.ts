@@ -7,13 +7,20 @@ import { callTrigger, TEST_SECRET } from '../support/callTrigger';
 import { interceptHttp } from '../support/interceptHttp';
 
 const FILES = 'https://files.suvvy.test';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+	'hex',
+);
 
 function delivery(messages: unknown[], extra: Record<string, unknown> = {}) {
 	return { event_type: 'new_messages', chat_id: 'chat-7', new_messages: messages, ...extra };
 }
 
-const text = (body: string, sender = 'ai') => ({ type: 'text', message_sender: sender, text: body });
+const text = (body: string, sender = 'ai') => ({
+	type: 'text',
+	message_sender: sender,
+	text: body,
+});
 const image = (name = 'photo.png', size = PNG.length) => ({
 	type: 'image',
 	message_sender: 'ai',
@@ -24,13 +31,29 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	interceptHttp();
 
 	test('answers 200 at once and starts one item per message, with chat, event, sender and text', async () => {
-		const result = await callTrigger({ body: delivery([text('Hello!'), text('Anything else?', 'employee')]) });
+		const result = await callTrigger({
+			body: delivery([text('Hello!'), text('Anything else?', 'employee')]),
+		});
 		expect(result.status).toBe(200);
 		expect(result.responseBody).toEqual({ received: true, messages: 2 });
 		expect(result.returned.noWebhookResponse).toBe(true);
 		expect(result.items?.map((item) => item.json)).toEqual([
-			{ event_type: 'new_messages', chat_id: 'chat-7', message_index: 0, type: 'text', message_sender: 'ai', text: 'Hello!' },
-			{ event_type: 'new_messages', chat_id: 'chat-7', message_index: 1, type: 'text', message_sender: 'employee', text: 'Anything else?' },
+			{
+				event_type: 'new_messages',
+				chat_id: 'chat-7',
+				message_index: 0,
+				type: 'text',
+				message_sender: 'ai',
+				text: 'Hello!',
+			},
+			{
+				event_type: 'new_messages',
+				chat_id: 'chat-7',
+				message_index: 1,
+				type: 'text',
+				message_sender: 'employee',
+				text: 'Anything else?',
+			},
 		]);
 	});
 
@@ -58,24 +81,36 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	test('does not download a file over the size limit, by its declared size or by what arrives', async () => {
 		const big = Buffer.alloc(2 * 1024 * 1024, 1);
 		nock(FILES).get('/f/unannounced.png').reply(200, big);
-		const undeclared = { ...image('unannounced.png'), file: { url: `${FILES}/f/unannounced.png`, name: 'unannounced.png' } };
+		const undeclared = {
+			...image('unannounced.png'),
+			file: { url: `${FILES}/f/unannounced.png`, name: 'unannounced.png' },
+		};
 		const result = await callTrigger({
 			body: delivery([image('declared.png', 5 * 1024 * 1024), undeclared]),
 			parameters: { maxFileSizeMb: 1 },
 		});
-		expect(result.items?.[0].json.file_error).toMatch(/^File is 5242880 bytes, over the 1\.0 MB limit/);
+		expect(result.items?.[0].json.file_error).toMatch(
+			/^File is 5242880 bytes, over the 1\.0 MB limit/,
+		);
 		expect(result.items?.[1].json.file_error).toMatch(/larger than the 1\.0 MB limit/);
 		expect(result.items?.every((item) => item.binary === undefined)).toBe(true);
 	});
 
 	test('never fetches a link that is not http(s)', async () => {
-		const local = { type: 'document', message_sender: 'ai', file: { url: 'file:///etc/passwd', name: 'passwd' } };
+		const local = {
+			type: 'document',
+			message_sender: 'ai',
+			file: { url: 'file:///etc/passwd', name: 'passwd' },
+		};
 		const result = await callTrigger({ body: delivery([local]) });
 		expect(result.items?.[0].json.file_error).toMatch(/^Not an http\(s\) link/);
 	});
 
 	test('leaves files as links when Download Files is off', async () => {
-		const result = await callTrigger({ body: delivery([image()]), parameters: { downloadFiles: false } });
+		const result = await callTrigger({
+			body: delivery([image()]),
+			parameters: { downloadFiles: false },
+		});
 		expect(result.items?.[0].binary).toBeUndefined();
 		expect(result.items?.[0].json.file).toEqual(image().file);
 	});
@@ -94,22 +129,37 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	});
 
 	test('filters by sender and by message type; a type Suvvy adds later still passes', async () => {
-		const body = delivery([text('bot'), text('operator', 'employee'), { type: 'sticker', message_sender: 'ai' }]);
-		const result = await callTrigger({ body, parameters: { senders: ['ai'], messageTypes: ['text'], downloadFiles: false } });
+		const body = delivery([
+			text('bot'),
+			text('operator', 'employee'),
+			{ type: 'sticker', message_sender: 'ai' },
+		]);
+		const result = await callTrigger({
+			body,
+			parameters: { senders: ['ai'], messageTypes: ['text'], downloadFiles: false },
+		});
 		expect(result.items?.map((item) => item.json.type)).toEqual(['text', 'sticker']);
 		expect(result.items?.map((item) => item.json.message_index)).toEqual([0, 2]);
 	});
 
 	test('acknowledges a delivery that no message passes, and starts nothing', async () => {
-		const result = await callTrigger({ body: delivery([text('operator', 'employee')]), parameters: { senders: ['ai'] } });
+		const result = await callTrigger({
+			body: delivery([text('operator', 'employee')]),
+			parameters: { senders: ['ai'] },
+		});
 		expect(result.status).toBe(200);
-		expect(result.responseBody).toEqual({ received: true, ignored: 'no message passes the filters' });
+		expect(result.responseBody).toEqual({
+			received: true,
+			ignored: 'no message passes the filters',
+		});
 		expect(result.items).toBeUndefined();
 	});
 
 	test('passes through fields Suvvy adds later, and works without a chat_id', async () => {
 		const message = { ...text('hi'), reply_to: 'm-1' };
-		const result = await callTrigger({ body: { event_type: 'new_messages', new_messages: [message], channel: 'custom' } });
+		const result = await callTrigger({
+			body: { event_type: 'new_messages', new_messages: [message], channel: 'custom' },
+		});
 		expect(result.items?.[0].json).toEqual({
 			event_type: 'new_messages',
 			channel: 'custom',
@@ -124,18 +174,28 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	describe('test requests and unknown events', () => {
 		test('a test_request is acknowledged and starts nothing by default', async () => {
 			const result = await callTrigger({ body: { event_type: 'test_request' } });
-			expect(result).toMatchObject({ status: 200, responseBody: { received: true, ignored: 'test_request' }, items: undefined });
+			expect(result).toMatchObject({
+				status: 200,
+				responseBody: { received: true, ignored: 'test_request' },
+				items: undefined,
+			});
 		});
 
 		test('Include Test Requests starts the workflow with it', async () => {
-			const result = await callTrigger({ body: { event_type: 'test_request' }, parameters: { options: { includeTestRequests: true } } });
+			const result = await callTrigger({
+				body: { event_type: 'test_request' },
+				parameters: { options: { includeTestRequests: true } },
+			});
 			expect(result.items?.map((item) => item.json)).toEqual([{ event_type: 'test_request' }]);
 		});
 
 		test('an unknown event type is acknowledged and ignored, or passed on when asked', async () => {
 			const body = { event_type: 'chat_closed', chat_id: 'c' };
 			expect((await callTrigger({ body })).items).toBeUndefined();
-			const included = await callTrigger({ body, parameters: { options: { includeUnknownEvents: true } } });
+			const included = await callTrigger({
+				body,
+				parameters: { options: { includeUnknownEvents: true } },
+			});
 			expect(included.items?.[0].json).toEqual(body);
 		});
 	});
@@ -144,7 +204,11 @@ describe('Suvvy Trigger: receiving a reply', () => {
 		const body = delivery([text('Hello!')]);
 
 		test('the right secret starts the workflow', async () => {
-			const result = await callTrigger({ body, secret: TEST_SECRET, headers: { authorization: `Bearer ${TEST_SECRET}` } });
+			const result = await callTrigger({
+				body,
+				secret: TEST_SECRET,
+				headers: { authorization: `Bearer ${TEST_SECRET}` },
+			});
 			expect(result.status).toBe(200);
 			expect(result.items).toHaveLength(1);
 		});
@@ -158,7 +222,10 @@ describe('Suvvy Trigger: receiving a reply', () => {
 			const result = await callTrigger({ body, secret: TEST_SECRET, headers });
 			expect(result.status).toBe(401);
 			expect(result.responseHeaders['www-authenticate']).toBe('Bearer');
-			expect(result.responseBody).toEqual({ received: false, reason: 'Missing or wrong webhook secret' });
+			expect(result.responseBody).toEqual({
+				received: false,
+				reason: 'Missing or wrong webhook secret',
+			});
 			expect(result.items).toBeUndefined();
 			expect(JSON.stringify(result.responseBody)).not.toContain(TEST_SECRET);
 		});
@@ -174,18 +241,68 @@ describe('Suvvy Trigger: receiving a reply', () => {
 			['a string', 'hello', 400, 'The body must be a JSON object with an "event_type"'],
 			['a list', [message], 400, 'The body must be a JSON object with an "event_type"'],
 			['null', null, 400, 'The body must be a JSON object with an "event_type"'],
-			['no event_type', { new_messages: [message] }, 400, '"event_type" must be a non-empty string'],
+			[
+				'no event_type',
+				{ new_messages: [message] },
+				400,
+				'"event_type" must be a non-empty string',
+			],
 			['a numeric event_type', { event_type: 5 }, 400, '"event_type" must be a non-empty string'],
-			['new_messages missing', { event_type: 'new_messages' }, 400, '"new_messages" must be a list of messages'],
-			['new_messages an object', { event_type: 'new_messages', new_messages: {} }, 400, '"new_messages" must be a list of messages'],
+			[
+				'new_messages missing',
+				{ event_type: 'new_messages' },
+				400,
+				'"new_messages" must be a list of messages',
+			],
+			[
+				'new_messages an object',
+				{ event_type: 'new_messages', new_messages: {} },
+				400,
+				'"new_messages" must be a list of messages',
+			],
 			['a message that is a string', delivery(['hi']), 400, 'new_messages[0] is not an object'],
-			['a message without type', delivery([{ message_sender: 'ai' }]), 400, 'new_messages[0].type must be a string'],
-			['a message without sender', delivery([{ type: 'text' }]), 400, 'new_messages[0].message_sender must be a string'],
-			['a numeric text', delivery([message, { ...message, text: 5 }]), 400, 'new_messages[1].text must be a string'],
-			['a file without url', delivery([{ ...message, file: { name: 'a' } }]), 400, 'new_messages[0].file.url must be a string'],
-			['a file size in words', delivery([{ ...message, file: { url: 'https://x', size_bytes: 'big' } }]), 400, 'new_messages[0].file.size_bytes must be a number'],
-			['an object chat_id', delivery([message], { chat_id: { id: 1 } }), 400, '"chat_id" must be a string'],
-			['too many messages', delivery(Array(MAX_MESSAGES_PER_DELIVERY + 1).fill(message)), 413, `"new_messages" holds ${MAX_MESSAGES_PER_DELIVERY + 1} messages; at most ${MAX_MESSAGES_PER_DELIVERY} are accepted`],
+			[
+				'a message without type',
+				delivery([{ message_sender: 'ai' }]),
+				400,
+				'new_messages[0].type must be a string',
+			],
+			[
+				'a message without sender',
+				delivery([{ type: 'text' }]),
+				400,
+				'new_messages[0].message_sender must be a string',
+			],
+			[
+				'a numeric text',
+				delivery([message, { ...message, text: 5 }]),
+				400,
+				'new_messages[1].text must be a string',
+			],
+			[
+				'a file without url',
+				delivery([{ ...message, file: { name: 'a' } }]),
+				400,
+				'new_messages[0].file.url must be a string',
+			],
+			[
+				'a file size in words',
+				delivery([{ ...message, file: { url: 'https://x', size_bytes: 'big' } }]),
+				400,
+				'new_messages[0].file.size_bytes must be a number',
+			],
+			[
+				'an object chat_id',
+				delivery([message], { chat_id: { id: 1 } }),
+				400,
+				'"chat_id" must be a string',
+			],
+			[
+				'too many messages',
+				delivery(Array(MAX_MESSAGES_PER_DELIVERY + 1).fill(message)),
+				413,
+				`"new_messages" holds ${MAX_MESSAGES_PER_DELIVERY + 1} messages; at most ${MAX_MESSAGES_PER_DELIVERY} are accepted`,
+			],
 		])('%s', async (_case, body, status, reason) => {
 			const result = await callTrigger({ body });
 			expect(result.status).toBe(status);

@@ -9,12 +9,17 @@ describe('the webhook secret comparison', () => {
 		expect(carriesSecret('Bearer dummy-s3cret', 'dummy-s3cret')).toBe(true);
 	});
 
-	test.each([undefined, '', 'Bearer ', 'Bearer dummy-s3cre', 'Bearer dummy-s3cretX', 'bearer dummy-s3cret', 'dummy-s3cret'])(
-		'refuses %p',
-		(header) => {
-			expect(carriesSecret(header, 'dummy-s3cret')).toBe(false);
-		},
-	);
+	test.each([
+		undefined,
+		'',
+		'Bearer ',
+		'Bearer dummy-s3cre',
+		'Bearer dummy-s3cretX',
+		'bearer dummy-s3cret',
+		'dummy-s3cret',
+	])('refuses %p', (header) => {
+		expect(carriesSecret(header, 'dummy-s3cret')).toBe(false);
+	});
 });
 
 describe('activating the trigger (Suvvy has no webhook registration API)', () => {

@@ -31,7 +31,11 @@ function errorOutcome(
 ): Outcome {
 	const detail = asSentence(describeDetail(fields.detail));
 	// A problem found before sending never reached Suvvy, so no HTTP status is claimed for it.
-	const where = foundLocally ? ' (found before sending)' : status === null ? '' : ` (HTTP ${status})`;
+	const where = foundLocally
+		? ' (found before sending)'
+		: status === null
+			? ''
+			: ` (HTTP ${status})`;
 	const advice = ADVICE[branch] ? ` ${ADVICE[branch]}` : '';
 	const summary = `${displayNameOf(branch)}${where}: ${detail}${advice}`;
 	return {

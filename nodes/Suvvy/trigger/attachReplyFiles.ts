@@ -28,7 +28,9 @@ export async function attachReplyFile(
 	if (!settings.download || !file) return {};
 	if (typeof file.size_bytes === 'number' && file.size_bytes > settings.maxBytes) {
 		const limit = (settings.maxBytes / 1024 / 1024).toFixed(1);
-		return { fileError: `File is ${file.size_bytes} bytes, over the ${limit} MB limit; not downloaded` };
+		return {
+			fileError: `File is ${file.size_bytes} bytes, over the ${limit} MB limit; not downloaded`,
+		};
 	}
 	const downloaded = await downloadReplyFile.call(this, file.url, settings.maxBytes);
 	if (!downloaded.ok) return { fileError: downloaded.reason };

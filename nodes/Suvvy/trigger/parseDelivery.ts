@@ -24,7 +24,9 @@ export type Delivery =
 	| { kind: 'testRequest'; body: IDataObject }
 	| { kind: 'unknownEvent'; eventType: string; body: IDataObject };
 
-export type ParsedDelivery = { ok: true; delivery: Delivery } | { ok: false; status: number; reason: string };
+export type ParsedDelivery =
+	| { ok: true; delivery: Delivery }
+	| { ok: false; status: number; reason: string };
 
 /** More than any real reply holds; a bigger list is refused rather than turned into items. */
 export const MAX_MESSAGES_PER_DELIVERY = 1000;
@@ -49,7 +51,8 @@ function problemWithMessage(message: unknown, at: string): string | undefined {
 	const file = message.file;
 	if (!isObject(file)) return `${at}.file must be an object`;
 	if (typeof file.url !== 'string') return `${at}.file.url must be a string`;
-	if (file.name !== undefined && typeof file.name !== 'string') return `${at}.file.name must be a string`;
+	if (file.name !== undefined && typeof file.name !== 'string')
+		return `${at}.file.name must be a string`;
 	if (file.size_bytes !== undefined && typeof file.size_bytes !== 'number') {
 		return `${at}.file.size_bytes must be a number`;
 	}
@@ -62,16 +65,26 @@ function problemWithMessage(message: unknown, at: string): string | undefined {
 export function parseDelivery(body: unknown): ParsedDelivery {
 	if (!isObject(body)) return refuse('The body must be a JSON object with an "event_type"');
 	const eventType = body.event_type;
-	if (typeof eventType !== 'string' || !eventType) return refuse('"event_type" must be a non-empty string');
+	if (typeof eventType !== 'string' || !eventType)
+		return refuse('"event_type" must be a non-empty string');
 	if (eventType === 'test_request') return { ok: true, delivery: { kind: 'testRequest', body } };
-	if (eventType !== 'new_messages') return { ok: true, delivery: { kind: 'unknownEvent', eventType, body } };
+	if (eventType !== 'new_messages')
+		return { ok: true, delivery: { kind: 'unknownEvent', eventType, body } };
 
 	const messages = body.new_messages;
 	if (!Array.isArray(messages)) return refuse('"new_messages" must be a list of messages');
 	if (messages.length > MAX_MESSAGES_PER_DELIVERY) {
-		return refuse(`"new_messages" holds ${messages.length} messages; at most ${MAX_MESSAGES_PER_DELIVERY} are accepted`, 413);
+		return refuse(
+			`"new_messages" holds ${messages.length} messages; at most ${MAX_MESSAGES_PER_DELIVERY} are accepted`,
+			413,
+		);
 	}
-	if (body.chat_id !== undefined && body.chat_id !== null && typeof body.chat_id !== 'string' && typeof body.chat_id !== 'number') {
+	if (
+		body.chat_id !== undefined &&
+		body.chat_id !== null &&
+		typeof body.chat_id !== 'string' &&
+		typeof body.chat_id !== 'number'
+	) {
 		return refuse('"chat_id" must be a string');
 	}
 	for (const [index, message] of messages.entries()) {

@@ -39,7 +39,10 @@ async function perMessageItems(
 	const items: INodeExecutionData[] = [];
 	for (const entry of selected) {
 		const attached = await attachReplyFile.call(this, entry, files.binaryPropertyName, files);
-		items.push({ json: noteFileError(messageItemJson(body, entry), attached), binary: attached.binary });
+		items.push({
+			json: noteFileError(messageItemJson(body, entry), attached),
+			binary: attached.binary,
+		});
 	}
 	return items;
 }

@@ -34,7 +34,10 @@ function deliveryFields(body: IDataObject): IDataObject {
 	return fields;
 }
 
-export function messageItemJson(body: IDataObject, { index, message }: IndexedMessage): IDataObject {
+export function messageItemJson(
+	body: IDataObject,
+	{ index, message }: IndexedMessage,
+): IDataObject {
 	const json: IDataObject = { ...deliveryFields(body), ...message, message_index: index };
 	json.event_type = body.event_type;
 	if (body.chat_id !== undefined && body.chat_id !== null) json.chat_id = String(body.chat_id);

@@ -13,11 +13,16 @@ export async function suvvyWebhookSecretTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const secret = String(credential.data?.secret ?? '');
-	if (!secret) return { status: 'Error', message: 'Enter the Webhook Secret set in the Suvvy dashboard' };
+	if (!secret)
+		return { status: 'Error', message: 'Enter the Webhook Secret set in the Suvvy dashboard' };
 	if (secret !== secret.trim()) {
-		return { status: 'Error', message: 'The secret starts or ends with a space; Suvvy would not send it that way' };
+		return {
+			status: 'Error',
+			message: 'The secret starts or ends with a space; Suvvy would not send it that way',
+		};
 	}
-	if (/[\r\n]/.test(secret)) return { status: 'Error', message: 'The secret contains a line break' };
+	if (/[\r\n]/.test(secret))
+		return { status: 'Error', message: 'The secret contains a line break' };
 	return {
 		status: 'OK',
 		message: 'The secret is usable. Set the same one on the custom channel in the Suvvy dashboard.',

@@ -37,7 +37,11 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Suvvy Bot', value: 'ai', description: 'Answers written by Suvvy' },
-			{ name: 'Employee', value: 'employee', description: 'Messages an operator wrote in the Suvvy dashboard' },
+			{
+				name: 'Employee',
+				value: 'employee',
+				description: 'Messages an operator wrote in the Suvvy dashboard',
+			},
 		],
 		default: ['ai', 'employee'],
 		description: 'Only messages from these senders start the workflow',
@@ -53,7 +57,8 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Text', value: 'text' },
 		],
 		default: ['text', 'image', 'audio', 'document'],
-		description: 'Only messages of these types start the workflow. Types Suvvy adds later always pass.',
+		description:
+			'Only messages of these types start the workflow. Types Suvvy adds later always pass.',
 	},
 	{
 		displayName: 'Download Files',
