@@ -114,9 +114,23 @@ function answer(emulator, response, status, body) {
 	sendJson(response, status, body);
 }
 
+/** Counts requests being answered at once, so a test can see how parallel a client really is. */
+function trackInFlight(stats, response) {
+	stats.in_flight++;
+	stats.max_in_flight = Math.max(stats.max_in_flight, stats.in_flight);
+	let done = false;
+	const finish = () => {
+		if (!done) stats.in_flight--;
+		done = true;
+	};
+	response.on('finish', finish);
+	response.on('close', finish);
+}
+
 async function handleMessage(emulator, request, response) {
 	const { channel } = emulator;
 	channel.stats.requests++;
+	trackInFlight(channel.stats, response);
 	if (channel.latencyMs > 0) await delay(channel.latencyMs);
 
 	let raw;
