@@ -13,6 +13,7 @@ import {
 	ROUTE_TO_OUTPUTS,
 	USE_N8N_ERROR_HANDLING,
 } from './helpers/errorHandling';
+import { deliveryOptionsProperty } from './helpers/deliveryOptions';
 import { suvvyApiTest } from './methods/credentialTest';
 
 export class Suvvy implements INodeType {
@@ -61,6 +62,7 @@ export class Suvvy implements INodeType {
 				default: ROUTE_TO_OUTPUTS,
 				description: 'How items that Suvvy refuses, or that cannot be sent, leave the node',
 			},
+			deliveryOptionsProperty,
 		],
 	};
 

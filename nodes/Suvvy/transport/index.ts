@@ -4,16 +4,23 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
+import { parseRetryAfter } from '../helpers/retryPolicy';
+
 export const DEFAULT_BASE_URL = 'https://api.suvvy.ai';
 export const MESSAGE_PATH = '/api/webhook/custom/message';
 
-/** Generous enough for a 15 MB attachment over a slow uplink; a hung connection still ends. */
-const REQUEST_TIMEOUT_MS = 120_000;
 const PROBE_TIMEOUT_MS = 15_000;
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 export type SuvvyAnswer =
-	| { kind: 'answered'; status: number; body: unknown; bodyIsJson: boolean }
+	| {
+			kind: 'answered';
+			status: number;
+			body: unknown;
+			bodyIsJson: boolean;
+			/** Suvvy's Retry-After, when it sent one (with a 429 or a 503, typically). */
+			retryAfterMs?: number;
+	  }
 	| { kind: 'unreachable'; cause: string };
 
 export function messageUrl(baseUrl: string | undefined): string {
@@ -43,6 +50,7 @@ export async function postMessage(
 	this: IExecuteFunctions,
 	baseUrl: string | undefined,
 	serializedBody: string,
+	timeoutMs: number,
 ): Promise<SuvvyAnswer> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
@@ -53,16 +61,22 @@ export async function postMessage(
 		returnFullResponse: true,
 		// Every status is an answer to route, not an exception; this also stops n8n retrying a 401.
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: timeoutMs,
 	};
 	try {
 		const response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			'suvvyApi',
 			options,
-		)) as { statusCode: number; body: unknown };
+		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-		return { kind: 'answered', status: response.statusCode, ...parseBody(text ?? '') };
+		const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
+		return {
+			kind: 'answered',
+			status: response.statusCode,
+			...parseBody(text ?? ''),
+			...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+		};
 	} catch (error) {
 		return { kind: 'unreachable', cause: describeFailure(error) };
 	}
@@ -110,7 +124,8 @@ export async function downloadReplyFile(
 	url: string,
 	maxBytes: number,
 ): Promise<DownloadedFile> {
-	if (!/^https?:\/\//i.test(url)) return { ok: false, reason: `Not an http(s) link: ${url.slice(0, 100)}` };
+	if (!/^https?:\/\//i.test(url))
+		return { ok: false, reason: `Not an http(s) link: ${url.slice(0, 100)}` };
 	const tooBig = (size: number) => ({
 		ok: false as const,
 		reason: `File is larger than the ${(maxBytes / 1024 / 1024).toFixed(1)} MB limit (${size} bytes or more)`,

@@ -7,6 +7,7 @@ import type {
 
 import { buildMessageBody } from '../../helpers/buildMessageBody';
 import { collectAttachments } from '../../helpers/collectAttachments';
+import { readDeliveryOptions, type DeliveryOptions } from '../../helpers/deliveryOptions';
 import {
 	isRunningAsTool,
 	ROUTE_TO_OUTPUTS,
@@ -16,9 +17,10 @@ import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretA
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
 import { readMessageInput } from '../../helpers/readMessageInput';
+import { sendInChatOrder, type ChatJob } from '../../helpers/sendInChatOrder';
+import { sendWithRetries, withAttempts } from '../../helpers/sendWithRetries';
 import { apiErrorFor, shapeOutputs, type OutputMode } from '../../helpers/shapeOutputs';
 import { validateContent, validateFields } from '../../helpers/validateMessage';
-import { postMessage } from '../../transport';
 import { sendProperties } from './send.properties';
 
 export const description: INodeProperties[] = sendProperties;
@@ -51,9 +53,10 @@ async function sendItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
+	identity: MessageIdentity,
 	baseUrl: string | undefined,
+	options: DeliveryOptions,
 ): Promise<Outcome> {
-	const identity = readIdentity(this, itemIndex);
 	let body: IDataObject;
 	let summaries: IDataObject[];
 	try {
@@ -72,8 +75,8 @@ async function sendItem(
 	} catch (error) {
 		return interpretLocalFailure(itemIndex, asLocalFailure(error), identity);
 	}
-	const answer = await postMessage.call(this, baseUrl, JSON.stringify(body));
-	return interpretAnswer(itemIndex, answer, identity, summaries);
+	const delivery = await sendWithRetries.call(this, baseUrl, JSON.stringify(body), options);
+	return withAttempts(interpretAnswer(itemIndex, delivery.answer, identity, summaries), delivery);
 }
 
 function outputMode(context: IExecuteFunctions): OutputMode {
@@ -82,18 +85,36 @@ function outputMode(context: IExecuteFunctions): OutputMode {
 	return errorHandling === USE_N8N_ERROR_HANDLING ? 'useN8nErrorHandling' : 'routeToOutputs';
 }
 
+/** Items whose chat ID did not resolve cannot be ordered against others, so each goes alone. */
+function chatJobs(identities: MessageIdentity[]): ChatJob[] {
+	return identities.map((identity, index) => ({
+		index,
+		chat: identity.chat_id === null ? `item:${index}` : `chat:${identity.chat_id}`,
+	}));
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const mode = outputMode(this);
+	const options = readDeliveryOptions(this);
 	const { baseUrl } = await this.getCredentials<SuvvyCredentials>('suvvyApi');
+	const identities = items.map((_item, itemIndex) => readIdentity(this, itemIndex));
+	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
+	// in that mode messages go one at a time.
+	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 
-	const outcomes: Outcome[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const outcome = await sendItem.call(this, itemIndex, items[itemIndex], baseUrl);
-		if (mode === 'useN8nErrorHandling' && outcome.branch !== 'sent' && !this.continueOnFail()) {
-			throw apiErrorFor(this, outcome);
-		}
-		outcomes.push(outcome);
+	const outcomes = await sendInChatOrder(
+		chatJobs(identities),
+		async ({ index }) =>
+			await sendItem.call(this, index, items[index], identities[index], baseUrl, options),
+		{
+			limit: stopAtFailure ? 1 : options.maxParallelRequests,
+			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
+		},
+	);
+	if (stopAtFailure) {
+		const failed = outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
+		if (failed) throw apiErrorFor(this, failed);
 	}
-	return shapeOutputs(outcomes, items, mode);
+	return shapeOutputs(outcomes as Outcome[], items, mode);
 }

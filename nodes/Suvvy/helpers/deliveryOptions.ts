@@ -1,0 +1,81 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** How Send Message delivers: retries, their time budget, the request timeout, and parallelism. */
+export interface DeliveryOptions {
+	retries: number;
+	retryTimeLimitMs: number;
+	timeoutMs: number;
+	maxParallelRequests: number;
+}
+
+export const DELIVERY_DEFAULTS = {
+	retries: 3,
+	retryTimeLimitSeconds: 60,
+	timeoutSeconds: 60,
+	maxParallelRequests: 5,
+};
+
+export const deliveryOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Parallel Requests',
+			name: 'maxParallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 5,
+			description:
+				'How many messages are sent at once. Messages of one chat always go one after another, in input order.',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description:
+				'How long to wait for Suvvy to answer one request. A timeout counts as a transient failure.',
+		},
+		{
+			displayName: 'Retries',
+			name: 'retries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: 3,
+			description:
+				'How often a transient failure (network error, timeout, 429, 5xx) is retried, with the same message ID, so Suvvy never stores a message twice. 0 turns retries off. Refusals (401, 402, 415, 422, 424) are never retried.',
+		},
+		{
+			displayName: 'Retry Time Limit (Seconds)',
+			name: 'retryTimeLimitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description:
+				'The longest one message may spend from its first attempt to its last retry, Retry-After waits included; then it goes to Other Error',
+		},
+	],
+};
+
+function bounded(value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) {
+	const number = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+	return Math.min(max, Math.max(min, number));
+}
+
+/** Read once per execution: they shape how the whole batch is sent. */
+export function readDeliveryOptions(context: IExecuteFunctions): DeliveryOptions {
+	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	return {
+		retries: Math.floor(bounded(options.retries, DELIVERY_DEFAULTS.retries, 0, 20)),
+		retryTimeLimitMs:
+			bounded(options.retryTimeLimitSeconds, DELIVERY_DEFAULTS.retryTimeLimitSeconds, 0) * 1000,
+		timeoutMs: bounded(options.timeoutSeconds, DELIVERY_DEFAULTS.timeoutSeconds, 0.1) * 1000,
+		maxParallelRequests: Math.floor(
+			bounded(options.maxParallelRequests, DELIVERY_DEFAULTS.maxParallelRequests, 1, 100),
+		),
+	};
+}

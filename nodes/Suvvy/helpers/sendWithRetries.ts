@@ -1,0 +1,67 @@
+import { sleep, type IExecuteFunctions } from 'n8n-workflow';
+
+import { postMessage, type SuvvyAnswer } from '../transport';
+import type { DeliveryOptions } from './deliveryOptions';
+import type { Outcome } from './outcome';
+import { isTransient, retryDelayMs } from './retryPolicy';
+
+export interface DeliveryResult {
+	answer: SuvvyAnswer;
+	attempts: number;
+	/** Why retrying stopped while the failure was still transient; undefined when it need not retry. */
+	gaveUp?: 'retries' | 'timeLimit' | 'cancelled';
+}
+
+/** Waits, unless the execution is cancelled first; resolves false when it was. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+	if (!signal) {
+		await sleep(ms);
+		return true;
+	}
+	if (signal.aborted) return false;
+	return await Promise.race([
+		sleep(ms).then(() => true),
+		new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false))),
+	]);
+}
+
+/**
+ * Sends one serialized body, retrying transient failures. The body, and so the message ID, is the
+ * same on every attempt: Suvvy de-duplicates by that ID, which makes a retry after a lost answer safe.
+ */
+export async function sendWithRetries(
+	this: IExecuteFunctions,
+	baseUrl: string | undefined,
+	body: string,
+	options: DeliveryOptions,
+): Promise<DeliveryResult> {
+	const started = Date.now();
+	const signal = this.getExecutionCancelSignal?.();
+	for (let attempt = 1; ; attempt++) {
+		const answer = await postMessage.call(this, baseUrl, body, options.timeoutMs);
+		if (!isTransient(answer)) return { answer, attempts: attempt };
+		if (attempt > options.retries) return { answer, attempts: attempt, gaveUp: 'retries' };
+		const delay = retryDelayMs(attempt, answer);
+		if (Date.now() - started + delay > options.retryTimeLimitMs) {
+			return { answer, attempts: attempt, gaveUp: 'timeLimit' };
+		}
+		if (!(await pause(delay, signal))) return { answer, attempts: attempt, gaveUp: 'cancelled' };
+	}
+}
+
+const GAVE_UP_BECAUSE = {
+	retries: 'no retries left',
+	timeLimit: 'the retry time limit would have been passed',
+	cancelled: 'the execution was cancelled',
+};
+
+/** Adds the attempt count to what an item carries, and says why a transient failure was given up. */
+export function withAttempts(outcome: Outcome, delivery: DeliveryResult): Outcome {
+	const json = { ...outcome.json, attempts: delivery.attempts };
+	if (!delivery.gaveUp || (delivery.attempts === 1 && delivery.gaveUp === 'retries')) {
+		return { ...outcome, json };
+	}
+	const plural = delivery.attempts === 1 ? 'attempt' : 'attempts';
+	const summary = `${outcome.summary} Gave up after ${delivery.attempts} ${plural}: ${GAVE_UP_BECAUSE[delivery.gaveUp]}.`;
+	return { ...outcome, summary, json: { ...json, message: summary } };
+}
