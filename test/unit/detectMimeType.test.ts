@@ -87,8 +87,23 @@ describe('reading the mime type of a binary', () => {
 		expect(detectMimeType('', SAMPLE_FILES.text, 'notes')).toBe('application/octet-stream');
 	});
 
+	const accepted = (type: string) => type.startsWith('image/') || type.startsWith('audio/');
+
 	test('keeps a specific unsupported type as it is, so it is refused by name', () => {
-		expect(detectMimeType('application/pdf', SAMPLE_FILES.pdf, 'a.pdf')).toBe('application/pdf');
+		expect(detectMimeType('application/pdf', SAMPLE_FILES.pdf, 'a.pdf', accepted)).toBe(
+			'application/pdf',
+		);
+	});
+
+	test('overrules an unsupported label when the bytes clearly are a supported type', () => {
+		expect(detectMimeType('text/plain', SAMPLE_FILES.png, 'photo.txt', accepted)).toBe('image/png');
+		expect(detectMimeType('application/pdf', SAMPLE_FILES.ogg, 'x.pdf', accepted)).toBe(
+			'audio/ogg',
+		);
+	});
+
+	test('trusts a supported label over the bytes, leaving the verdict to Suvvy', () => {
+		expect(detectMimeType('image/png', SAMPLE_FILES.text, 'x.png', accepted)).toBe('image/png');
 	});
 
 	test('does not mistake a short or empty buffer for a file type', () => {

@@ -81,7 +81,12 @@ export async function collectAttachments(
 			continue;
 		}
 		const fileName = fileNameOf(field, metadata);
-		const mimeType = detectMimeType(metadata.mimeType, bytes, fileName);
+		const mimeType = detectMimeType(
+			metadata.mimeType,
+			bytes,
+			fileName,
+			(type) => suvvyFileTypeOf(type) !== undefined,
+		);
 		const fileType = suvvyFileTypeOf(mimeType);
 		if (!fileType) {
 			unsupported ??= LocalFailure.unsupportedFile(fileName, mimeType);

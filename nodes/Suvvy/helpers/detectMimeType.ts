@@ -88,12 +88,20 @@ export function mimeTypeFromFileName(fileName: string | undefined): string | und
 	return match ? EXTENSION_MIME_TYPES[match[1].toLowerCase()] : undefined;
 }
 
+/**
+ * A specific declared type Suvvy accepts is trusted: Suvvy judges the bytes itself, and a sniffer
+ * this small would wrongly refuse some valid files. A declared type Suvvy does not accept is
+ * overruled when the bytes clearly are one it does (a PNG labelled "text/plain" by some tool).
+ */
 export function detectMimeType(
 	declaredMimeType: string | undefined,
 	bytes: Buffer,
 	fileName: string | undefined,
+	isAccepted: (mimeType: string) => boolean = () => true,
 ): string {
 	const declared = normaliseMimeType(declaredMimeType);
-	if (!GENERIC_MIME_TYPES.has(declared)) return declared;
+	if (!GENERIC_MIME_TYPES.has(declared)) {
+		return isAccepted(declared) ? declared : (mimeTypeFromBytes(bytes) ?? declared);
+	}
 	return mimeTypeFromBytes(bytes) ?? mimeTypeFromFileName(fileName) ?? UNKNOWN_MIME_TYPE;
 }
