@@ -17,5 +17,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	globalTeardown: '<rootDir>/test/support/globalTeardown.js',
+	// Every test file also checks that no test secret reached a log line (see test/support/leakGuard.ts).
+	setupFilesAfterEnv: ['<rootDir>/test/support/noSecretsInLogs.ts'],
 	testTimeout: 30000,
 };

@@ -18,11 +18,14 @@ import {
 import { SuvvyWebhookApi } from '../../credentials/SuvvyWebhookApi.credentials';
 import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import { assertNoLeaksInTrigger, watchEngineLogs } from './leakGuard';
 import { TestNodeTypes } from './nodeTypes';
 import { prepareBinaryData } from './runWorkflow';
+import { TEST_SECRET } from './testSecrets';
+
+export { TEST_SECRET };
 
 export const TRIGGER_TYPE = 'n8n-nodes-suvvy.suvvyTrigger';
-export const TEST_SECRET = 'dummy-webhook-secret-51c2';
 
 export interface TriggerCall {
 	body: unknown;
@@ -64,6 +67,7 @@ class RecordingResponse {
 
 export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 	await prepareBinaryData();
+	watchEngineLogs();
 	const node: INode = {
 		id: 'node-trigger',
 		name: 'Suvvy Trigger',
@@ -129,6 +133,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		null,
 	);
 	const returned = await trigger.webhook.call(context);
+	assertNoLeaksInTrigger(response.body, returned.workflowData);
 	return {
 		status: response.statusCode,
 		responseHeaders: response.headers,

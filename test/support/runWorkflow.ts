@@ -20,7 +20,11 @@ import {
 import { SuvvyApi } from '../../credentials/SuvvyApi.credentials';
 import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import { assertNoLeaks, watchEngineLogs } from './leakGuard';
 import { TestNodeTypes } from './nodeTypes';
+import { TEST_TOKEN } from './testSecrets';
+
+export { TEST_TOKEN };
 import {
 	FIXTURE_ITEMS_TYPE,
 	FixtureItems,
@@ -60,7 +64,6 @@ export function prepareBinaryData(): Promise<void> {
 	return binaryDataReady;
 }
 
-export const TEST_TOKEN = 'dummy-suvvy-token-7f3a9c';
 export const TEST_BASE_URL = 'https://suvvy.test';
 
 function buildWorkflowData(options: RunOptions): IWorkflowBase {
@@ -117,6 +120,7 @@ function buildWorkflowData(options: RunOptions): IWorkflowBase {
 
 export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	await prepareBinaryData();
+	watchEngineLogs();
 	const workflowData = buildWorkflowData(options);
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -163,6 +167,10 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		runExecutionData,
 	).processRunExecutionData(workflow);
 
+	assertNoLeaks(
+		run,
+		options.items.flatMap((item) => Object.values(item.files ?? {}).map((file) => file.base64)),
+	);
 	const suvvyRun = run.data.resultData.runData.Suvvy?.[0];
 	const suvvyOutputs = (suvvyRun?.data?.main ?? []).map((items) => items ?? []);
 	const received: Record<number, INodeExecutionData[]> = {};
