@@ -112,9 +112,18 @@ function readBinaryPropertyNames(raw: unknown, issues: ValidationIssue[]): strin
 		.filter((name) => name !== '');
 }
 
-export function readMessageInput(this: IExecuteFunctions, itemIndex: number): MessageInput {
+/** Parameter values the caller already resolved for this item, so no expression runs twice. */
+export type PreResolved = Partial<Record<'chatId' | 'messageId', unknown>>;
+
+export function readMessageInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	preResolved: PreResolved = {},
+): MessageInput {
 	const parameter = (name: string, fallback: unknown = '') =>
-		this.getNodeParameter(name, itemIndex, fallback) as unknown;
+		name in preResolved
+			? preResolved[name as keyof PreResolved]
+			: (this.getNodeParameter(name, itemIndex, fallback) as unknown);
 	const issues: ValidationIssue[] = [];
 	const attachmentMode = parameter('attachments', 'all') as AttachmentMode;
 	const fields = parameter('additionalFields', {}) as AdditionalFields & IDataObject;

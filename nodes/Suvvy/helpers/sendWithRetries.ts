@@ -1,6 +1,6 @@
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
-import { postMessage, type SuvvyAnswer } from '../transport';
+import { postMessage, type SuvvyAnswer, type SuvvyConnection } from '../transport';
 import type { DeliveryOptions } from './deliveryOptions';
 import type { Outcome } from './outcome';
 import { isTransient, retryDelayMs } from './retryPolicy';
@@ -31,14 +31,14 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<boole
  */
 export async function sendWithRetries(
 	this: IExecuteFunctions,
-	baseUrl: string | undefined,
+	connection: SuvvyConnection,
 	body: string,
 	options: DeliveryOptions,
 ): Promise<DeliveryResult> {
 	const started = Date.now();
 	const signal = this.getExecutionCancelSignal?.();
 	for (let attempt = 1; ; attempt++) {
-		const answer = await postMessage.call(this, baseUrl, body, options.timeoutMs);
+		const answer = await postMessage.call(this, connection, body, options.timeoutMs);
 		if (!isTransient(answer)) return { answer, attempts: attempt };
 		if (attempt > options.retries) return { answer, attempts: attempt, gaveUp: 'retries' };
 		const delay = retryDelayMs(attempt, answer);

@@ -2,7 +2,12 @@
  * The only place that speaks HTTP to Suvvy. Callers get Suvvy's answer as data, whatever its status,
  * and decide themselves what it means; nothing here throws for a status code.
  */
-import type { IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { parseRetryAfter } from '../helpers/retryPolicy';
 
@@ -22,6 +27,15 @@ export type SuvvyAnswer =
 			retryAfterMs?: number;
 	  }
 	| { kind: 'unreachable'; cause: string };
+
+/**
+ * Where and as whom to send, read once per execution. Handing n8n the decrypted credential spares it
+ * a database read and a decryption for every message of a batch.
+ */
+export interface SuvvyConnection {
+	baseUrl: string | undefined;
+	credential: ICredentialsDecrypted;
+}
 
 export function messageUrl(baseUrl: string | undefined): string {
 	const base = (baseUrl ?? '').trim() || DEFAULT_BASE_URL;
@@ -48,13 +62,13 @@ function describeFailure(error: unknown): string {
 
 export async function postMessage(
 	this: IExecuteFunctions,
-	baseUrl: string | undefined,
+	connection: SuvvyConnection,
 	serializedBody: string,
 	timeoutMs: number,
 ): Promise<SuvvyAnswer> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		url: messageUrl(baseUrl),
+		url: messageUrl(connection.baseUrl),
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		body: serializedBody,
 		encoding: 'text',
@@ -68,6 +82,7 @@ export async function postMessage(
 			this,
 			'suvvyApi',
 			options,
+			{ credentialsDecrypted: connection.credential },
 		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
 		const retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);

@@ -16,30 +16,46 @@ import {
 import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretAnswer';
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
-import { readMessageInput } from '../../helpers/readMessageInput';
+import { readMessageInput, type PreResolved } from '../../helpers/readMessageInput';
 import { sendInChatOrder, type ChatJob } from '../../helpers/sendInChatOrder';
 import { sendWithRetries, withAttempts } from '../../helpers/sendWithRetries';
 import { apiErrorFor, shapeOutputs, type OutputMode } from '../../helpers/shapeOutputs';
 import { validateContent, validateFields } from '../../helpers/validateMessage';
+import type { SuvvyConnection } from '../../transport';
 import { sendProperties } from './send.properties';
 
 export const description: INodeProperties[] = sendProperties;
 
-interface SuvvyCredentials {
-	baseUrl?: string;
+async function connect(context: IExecuteFunctions): Promise<SuvvyConnection> {
+	const data = await context.getCredentials('suvvyApi');
+	const { id, name } = context.getNode().credentials?.suvvyApi ?? { id: null, name: '' };
+	return {
+		baseUrl: typeof data.baseUrl === 'string' ? data.baseUrl : undefined,
+		credential: { id: id ?? '', name, type: 'suvvyApi', data },
+	};
 }
 
-/** The IDs as far as they resolve, so even an item whose parameters fail says which message it was. */
-function readIdentity(context: IExecuteFunctions, itemIndex: number): MessageIdentity {
-	const read = (name: string): string | null => {
+/**
+ * The IDs as far as they resolve, so even an item whose parameters fail says which message it was.
+ * Their raw values are kept, so the message is built without resolving the expressions again.
+ */
+function readIdentity(context: IExecuteFunctions, itemIndex: number): ResolvedIdentity {
+	const resolved: PreResolved = {};
+	const read = (name: 'chatId' | 'messageId'): string | null => {
 		try {
 			const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+			resolved[name] = value;
 			return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 		} catch {
 			return null;
 		}
 	};
-	return { message_id: read('messageId'), chat_id: read('chatId') };
+	return { identity: { message_id: read('messageId'), chat_id: read('chatId') }, resolved };
+}
+
+interface ResolvedIdentity {
+	identity: MessageIdentity;
+	resolved: PreResolved;
 }
 
 /** Anything unexpected while preparing an item (an expression that fails, say) is a local 422. */
@@ -53,14 +69,14 @@ async function sendItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
-	identity: MessageIdentity,
-	baseUrl: string | undefined,
+	{ identity, resolved }: ResolvedIdentity,
+	connection: SuvvyConnection,
 	options: DeliveryOptions,
 ): Promise<Outcome> {
 	let body: IDataObject;
 	let summaries: IDataObject[];
 	try {
-		const input = readMessageInput.call(this, itemIndex);
+		const input = readMessageInput.call(this, itemIndex, resolved);
 		const fieldIssues = validateFields(input);
 		if (fieldIssues.length)
 			return interpretLocalFailure(itemIndex, LocalFailure.validation(fieldIssues), identity);
@@ -75,7 +91,7 @@ async function sendItem(
 	} catch (error) {
 		return interpretLocalFailure(itemIndex, asLocalFailure(error), identity);
 	}
-	const delivery = await sendWithRetries.call(this, baseUrl, JSON.stringify(body), options);
+	const delivery = await sendWithRetries.call(this, connection, JSON.stringify(body), options);
 	return withAttempts(interpretAnswer(itemIndex, delivery.answer, identity, summaries), delivery);
 }
 
@@ -86,8 +102,8 @@ function outputMode(context: IExecuteFunctions): OutputMode {
 }
 
 /** Items whose chat ID did not resolve cannot be ordered against others, so each goes alone. */
-function chatJobs(identities: MessageIdentity[]): ChatJob[] {
-	return identities.map((identity, index) => ({
+function chatJobs(identities: ResolvedIdentity[]): ChatJob[] {
+	return identities.map(({ identity }, index) => ({
 		index,
 		chat: identity.chat_id === null ? `item:${index}` : `chat:${identity.chat_id}`,
 	}));
@@ -97,7 +113,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const mode = outputMode(this);
 	const options = readDeliveryOptions(this);
-	const { baseUrl } = await this.getCredentials<SuvvyCredentials>('suvvyApi');
+	const connection = await connect(this);
 	const identities = items.map((_item, itemIndex) => readIdentity(this, itemIndex));
 	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
 	// in that mode messages go one at a time.
@@ -106,7 +122,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outcomes = await sendInChatOrder(
 		chatJobs(identities),
 		async ({ index }) =>
-			await sendItem.call(this, index, items[index], identities[index], baseUrl, options),
+			await sendItem.call(this, index, items[index], identities[index], connection, options),
 		{
 			limit: stopAtFailure ? 1 : options.maxParallelRequests,
 			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
