@@ -13,6 +13,7 @@ import {
 	ROUTE_TO_OUTPUTS,
 	USE_N8N_ERROR_HANDLING,
 } from '../../helpers/errorHandling';
+import { messageIdResolver } from '../../helpers/defaultMessageId';
 import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretAnswer';
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
@@ -39,11 +40,18 @@ async function connect(context: IExecuteFunctions): Promise<SuvvyConnection> {
  * The IDs as far as they resolve, so even an item whose parameters fail says which message it was.
  * Their raw values are kept, so the message is built without resolving the expressions again.
  */
-function readIdentity(context: IExecuteFunctions, itemIndex: number): ResolvedIdentity {
+function readIdentity(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	messageIdOf: (itemIndex: number) => unknown,
+): ResolvedIdentity {
 	const resolved: PreResolved = {};
 	const read = (name: 'chatId' | 'messageId'): string | null => {
 		try {
-			const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+			const value =
+				name === 'messageId'
+					? messageIdOf(itemIndex)
+					: (context.getNodeParameter(name, itemIndex, '') as unknown);
 			resolved[name] = value;
 			return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 		} catch {
@@ -114,7 +122,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = outputMode(this);
 	const options = readDeliveryOptions(this);
 	const connection = await connect(this);
-	const identities = items.map((_item, itemIndex) => readIdentity(this, itemIndex));
+	const messageIdOf = messageIdResolver(this);
+	const identities = items.map((_item, itemIndex) => readIdentity(this, itemIndex, messageIdOf));
 	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
