@@ -1,10 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Attachment } from './collectAttachments';
 import type { MessageInput } from './readMessageInput';
+import type { SuvvyFileType } from './suvvyFileTypes';
+
+/** One attachment as Suvvy's body holds it: the file's base64 in `data`. */
+export interface BodyAttachment {
+	file_name: string;
+	file_type: SuvvyFileType;
+	data: string;
+}
 
 /** Suvvy's request body for one message; optional fields left empty are not sent at all. */
-export function buildMessageBody(input: MessageInput, attachments: Attachment[]): IDataObject {
+export function buildMessageBody(input: MessageInput, attachments: BodyAttachment[]): IDataObject {
 	const body: IDataObject = {
 		api_version: 1,
 		message_id: input.messageId,

@@ -3,13 +3,8 @@ import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { detectMimeType } from './detectMimeType';
 import { issue, LocalFailure, type ValidationIssue } from './localFailure';
 import type { MessageInput } from './readMessageInput';
+import type { FileToSend } from './serializeMessageBody';
 import { MAX_FILE_BYTES, suvvyFileTypeOf, type SuvvyFileType } from './suvvyFileTypes';
-
-export interface Attachment {
-	file_name: string;
-	file_type: SuvvyFileType;
-	data: string;
-}
 
 /** What a Sent item reports of each file: enough to audit, never the bytes. */
 export interface AttachmentSummary {
@@ -20,7 +15,7 @@ export interface AttachmentSummary {
 }
 
 export interface CollectedAttachments {
-	attachments: Attachment[];
+	attachments: FileToSend[];
 	summaries: AttachmentSummary[];
 }
 
@@ -95,7 +90,7 @@ export async function collectAttachments(
 		collected.attachments.push({
 			file_name: fileName,
 			file_type: fileType,
-			data: bytes.toString('base64'),
+			bytes,
 		});
 		collected.summaries.push({
 			file_name: fileName,

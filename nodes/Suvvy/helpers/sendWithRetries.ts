@@ -32,7 +32,7 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<boole
 export async function sendWithRetries(
 	this: IExecuteFunctions,
 	connection: SuvvyConnection,
-	body: string,
+	body: Buffer,
 	options: DeliveryOptions,
 ): Promise<DeliveryResult> {
 	const started = Date.now();

@@ -63,7 +63,7 @@ function describeFailure(error: unknown): string {
 export async function postMessage(
 	this: IExecuteFunctions,
 	connection: SuvvyConnection,
-	serializedBody: string,
+	serializedBody: Buffer,
 	timeoutMs: number,
 ): Promise<SuvvyAnswer> {
 	const options: IHttpRequestOptions = {

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { buildMessageBody } from '../../helpers/buildMessageBody';
 import { collectAttachments } from '../../helpers/collectAttachments';
 import { readDeliveryOptions, type DeliveryOptions } from '../../helpers/deliveryOptions';
 import {
@@ -19,6 +18,7 @@ import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
 import { readMessageInput, type PreResolved } from '../../helpers/readMessageInput';
 import { sendInChatOrder, type ChatJob } from '../../helpers/sendInChatOrder';
+import { serializeMessageBody } from '../../helpers/serializeMessageBody';
 import { sendWithRetries, withAttempts } from '../../helpers/sendWithRetries';
 import { apiErrorFor, shapeOutputs, type OutputMode } from '../../helpers/shapeOutputs';
 import { validateContent, validateFields } from '../../helpers/validateMessage';
@@ -81,7 +81,7 @@ async function sendItem(
 	connection: SuvvyConnection,
 	options: DeliveryOptions,
 ): Promise<Outcome> {
-	let body: IDataObject;
+	let body: Buffer;
 	let summaries: IDataObject[];
 	try {
 		const input = readMessageInput.call(this, itemIndex, resolved);
@@ -94,12 +94,12 @@ async function sendItem(
 		if (contentIssues.length)
 			return interpretLocalFailure(itemIndex, LocalFailure.validation(contentIssues), identity);
 
-		body = buildMessageBody(input, collected.attachments);
+		body = serializeMessageBody(input, collected.attachments);
 		summaries = collected.summaries as unknown as IDataObject[];
 	} catch (error) {
 		return interpretLocalFailure(itemIndex, asLocalFailure(error), identity);
 	}
-	const delivery = await sendWithRetries.call(this, connection, JSON.stringify(body), options);
+	const delivery = await sendWithRetries.call(this, connection, body, options);
 	return withAttempts(interpretAnswer(itemIndex, delivery.answer, identity, summaries), delivery);
 }
 

@@ -1,0 +1,47 @@
+'use strict';
+/** The benchmark report computes what the issue defines: medians, min/max, the two ratios, memory. */
+const { median, summarise } = require('../../bench/report');
+
+describe('the benchmark report', () => {
+	test('takes the median of odd and even counts', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+	});
+
+	test('text cases: ratio vs HTTP Request is pipeline ÷ node, ratio vs bare client is bare ÷ node', () => {
+		const entry = summarise({
+			benchCase: { name: 'text-1000', messages: new Array(1000), parallel: 5, latencyMs: 0 },
+			samples: { suvvy: [1000, 1200, 1100], http: [3000, 2000, 2600], bareSequential: [300, 320, 310], bareConcurrent: [150, 160, 155] },
+			peaks: {},
+		});
+		expect(entry.median_ms).toEqual({ suvvy_node: 1100, http_request: 2600, bare_client_sequential: 310, bare_client_concurrent: 155 });
+		expect(entry.min_ms.suvvy_node).toBe(1000);
+		expect(entry.max_ms.http_request).toBe(3000);
+		expect(entry.ratio_vs_http_request).toBe(2.36);
+		expect(entry.ratio_vs_bare_client).toBe(0.14);
+		expect(entry.ratio_vs_bare_client_sequential).toBe(0.28);
+	});
+
+	test('file cases compare with the pipeline that has File Encoding set, and report memory over the No-Op', () => {
+		const mb = 1024 * 1024;
+		const entry = summarise({
+			benchCase: { name: 'audio-15mb', files: 'x', fileType: 'audio', parallel: 5, latencyMs: 0, memory: true },
+			samples: { suvvy: [400], http: [6000], httpEncoded: [800], noop: [10], bareSequential: [200], bareConcurrent: [200] },
+			peaks: { suvvy: [300 * mb], httpEncoded: [400 * mb], http: [500 * mb], noop: [260 * mb] },
+		});
+		expect(entry.ratio_vs_http_request).toBe(2);
+		expect(entry.ratio_vs_http_request_default_options).toBe(15);
+		expect(entry.peak_rss_over_baseline_mb).toBe(40);
+		expect(entry.peak_rss_over_baseline_mb_http_request).toBe(140);
+	});
+
+	test('the latency case is measured against the ideal', () => {
+		const entry = summarise({
+			benchCase: { name: 'text-1000-latency', messages: new Array(1000), parallel: 50, latencyMs: 50 },
+			samples: { suvvy: [1150], http: [2000], bareSequential: [52000], bareConcurrent: [1020] },
+			peaks: {},
+		});
+		expect(entry.ideal_ms).toBe(1000);
+		expect(entry.over_ideal_percent).toBe(15);
+	});
+});
