@@ -1,7 +1,24 @@
 import { randomBytes } from 'node:crypto';
 
 import type { MessageInput } from '../../nodes/Suvvy/helpers/readMessageInput';
+import type { FileContent } from '../../nodes/Suvvy/helpers/fileContent';
 import { serializeMessageBody } from '../../nodes/Suvvy/helpers/serializeMessageBody';
+
+/** A file read in uneven chunks, as a stream from n8n's binary store delivers it. */
+function streamed(bytes: Buffer, chunkSizes: number[]): FileContent {
+	return {
+		size: bytes.length,
+		head: bytes.subarray(0, 64),
+		chunks: async function* () {
+			let start = 0;
+			for (let index = 0; start < bytes.length; index++) {
+				const size = chunkSizes[index % chunkSizes.length];
+				yield bytes.subarray(start, start + size);
+				start += size;
+			}
+		},
+	};
+}
 
 const input: MessageInput = {
 	chatId: 'чат-42',
@@ -25,13 +42,15 @@ describe('serializing the body with files written in as base64', () => {
 			'files across the 192 KB chunk boundary',
 			[3 * 64 * 1024 - 1, 3 * 64 * 1024, 3 * 64 * 1024 + 1, 1_000_003],
 		],
-	])('%s: the bytes are exactly JSON.stringify of the same body', (_case, sizes) => {
-		const files = (sizes as number[]).map((size, index) => ({
+	])('%s: the bytes are exactly JSON.stringify of the same body', async (_case, sizes) => {
+		const raw = (sizes as number[]).map((size) => randomBytes(size));
+		const files = raw.map((bytes, index) => ({
 			file_name: `file-${index}.ogg`,
 			file_type: 'audio' as const,
-			bytes: randomBytes(size),
+			// Chunks of 1, 2, 7 and 65 536 bytes: remainders carried across every kind of boundary.
+			content: streamed(bytes, [1, 2, 7, 65536]),
 		}));
-		const body = serializeMessageBody(input, files);
+		const body = await serializeMessageBody(input, files);
 		const expected = {
 			api_version: 1,
 			message_id: 'm-1',
@@ -42,7 +61,7 @@ describe('serializing the body with files written in as base64', () => {
 						attachments: files.map((file) => ({
 							file_name: file.file_name,
 							file_type: 'audio',
-							data: file.bytes.toString('base64'),
+							data: raw[files.indexOf(file)].toString('base64'),
 						})),
 					}
 				: {}),
@@ -50,5 +69,12 @@ describe('serializing the body with files written in as base64', () => {
 			message_sender: 'customer',
 		};
 		expect(body.equals(Buffer.from(JSON.stringify(expected), 'utf8'))).toBe(true);
+	});
+
+	test('refuses a file whose size changed while it was read', async () => {
+		const content = { ...streamed(randomBytes(10), [4]), size: 12 };
+		await expect(
+			serializeMessageBody(input, [{ file_name: 'a.ogg', file_type: 'audio', content }]),
+		).rejects.toThrow('File "a.ogg" changed while it was read: expected 12 bytes, got 10');
 	});
 });

@@ -1,6 +1,7 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { detectMimeType } from './detectMimeType';
+import { fileContent } from './fileContent';
 import { issue, LocalFailure, type ValidationIssue } from './localFailure';
 import type { MessageInput } from './readMessageInput';
 import type { FileToSend } from './serializeMessageBody';
@@ -66,19 +67,19 @@ export async function collectAttachments(
 			issues.push(tooLarge(field, metadata.bytes));
 			continue;
 		}
-		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, field);
-		if (bytes.length > MAX_FILE_BYTES) {
-			issues.push(tooLarge(field, bytes.length));
+		const content = await fileContent(this, itemIndex, field, metadata);
+		if (content.size > MAX_FILE_BYTES) {
+			issues.push(tooLarge(field, content.size));
 			continue;
 		}
-		if (bytes.length === 0) {
+		if (content.size === 0) {
 			issues.push(issue(['attachments', field], 'File is empty', 'too_short'));
 			continue;
 		}
 		const fileName = fileNameOf(field, metadata);
 		const mimeType = detectMimeType(
 			metadata.mimeType,
-			bytes,
+			content.head,
 			fileName,
 			(type) => suvvyFileTypeOf(type) !== undefined,
 		);
@@ -90,13 +91,13 @@ export async function collectAttachments(
 		collected.attachments.push({
 			file_name: fileName,
 			file_type: fileType,
-			bytes,
+			content,
 		});
 		collected.summaries.push({
 			file_name: fileName,
 			file_type: fileType,
 			mime_type: mimeType,
-			bytes: bytes.length,
+			bytes: content.size,
 		});
 	}
 

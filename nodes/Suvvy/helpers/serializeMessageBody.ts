@@ -1,28 +1,50 @@
 import { randomBytes } from 'node:crypto';
 
 import { buildMessageBody, type BodyAttachment } from './buildMessageBody';
+import type { FileContent } from './fileContent';
 import type { MessageInput } from './readMessageInput';
 import type { SuvvyFileType } from './suvvyFileTypes';
 
 export interface FileToSend {
 	file_name: string;
 	file_type: SuvvyFileType;
-	bytes: Buffer;
+	content: FileContent;
 }
-
-/** Bytes read per step: a multiple of 3, so each step's base64 needs no padding in the middle. */
-const CHUNK_BYTES = 3 * 64 * 1024;
 
 function base64Length(bytes: number): number {
 	return Math.ceil(bytes / 3) * 4;
 }
 
+/** Writes one file's base64 into `body` at `offset`, chunk by chunk; returns the new offset. */
+async function writeBase64(body: Buffer, offset: number, file: FileToSend): Promise<number> {
+	let carry: Buffer = Buffer.alloc(0);
+	let read = 0;
+	for await (const chunk of file.content.chunks()) {
+		read += chunk.length;
+		const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+		// Base64 maps 3 bytes to 4 characters; a remainder waits for the next chunk.
+		const whole = data.length - (data.length % 3);
+		offset += body.write(data.subarray(0, whole).toString('base64'), offset, 'latin1');
+		carry = data.subarray(whole);
+	}
+	if (carry.length) offset += body.write(carry.toString('base64'), offset, 'latin1');
+	if (read !== file.content.size) {
+		throw new Error(
+			`File "${file.file_name}" changed while it was read: expected ${file.content.size} bytes, got ${read}`,
+		);
+	}
+	return offset;
+}
+
 /**
- * Suvvy's JSON body as one Buffer, with each file's base64 written straight into it. The usual way
- * (a base64 string per file, a JSON string around it, a Buffer of that for the socket) holds a
- * 15 MB file four times over; this holds the file and the body, once each.
+ * Suvvy's JSON body as one Buffer, with each file's base64 streamed straight into it. The usual way
+ * (the file in memory, a base64 string of it, a JSON string around that, a Buffer of that for the
+ * socket) holds a 15 MB file four times over; this holds only the body.
  */
-export function serializeMessageBody(input: MessageInput, files: FileToSend[]): Buffer {
+export async function serializeMessageBody(
+	input: MessageInput,
+	files: FileToSend[],
+): Promise<Buffer> {
 	const nonce = randomBytes(8).toString('hex');
 	const marker = (index: number) => `@suvvy-file-${nonce}-${index}@`;
 	const attachments: BodyAttachment[] = files.map((file, index) => ({
@@ -44,14 +66,11 @@ export function serializeMessageBody(input: MessageInput, files: FileToSend[]): 
 
 	const total =
 		parts.reduce((sum, part) => sum + Buffer.byteLength(part, 'utf8'), 0) +
-		files.reduce((sum, file) => sum + base64Length(file.bytes.length), 0);
+		files.reduce((sum, file) => sum + base64Length(file.content.size), 0);
 	const body = Buffer.allocUnsafe(total);
 	let offset = body.write(parts[0], 0, 'utf8');
 	for (const [index, file] of files.entries()) {
-		for (let start = 0; start < file.bytes.length; start += CHUNK_BYTES) {
-			const chunk = file.bytes.subarray(start, start + CHUNK_BYTES);
-			offset += body.write(chunk.toString('base64'), offset, 'latin1');
-		}
+		offset = await writeBase64(body, offset, file);
 		offset += body.write(parts[index + 1], offset, 'utf8');
 	}
 	return body;

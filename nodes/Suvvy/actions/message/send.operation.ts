@@ -94,7 +94,7 @@ async function sendItem(
 		if (contentIssues.length)
 			return interpretLocalFailure(itemIndex, LocalFailure.validation(contentIssues), identity);
 
-		body = serializeMessageBody(input, collected.attachments);
+		body = await serializeMessageBody(input, collected.attachments);
 		summaries = collected.summaries as unknown as IDataObject[];
 	} catch (error) {
 		return interpretLocalFailure(itemIndex, asLocalFailure(error), identity);
