@@ -15,19 +15,44 @@ function base64Length(bytes: number): number {
 	return Math.ceil(bytes / 3) * 4;
 }
 
+/**
+ * Bytes encoded per string. The strings are garbage at once; kept under V8's large-object size they
+ * die young and are freed within milliseconds, instead of piling up to the file's size until a full GC.
+ */
+const ENCODE_BYTES = 3 * 16 * 1024;
+
+function encodeInto(body: Buffer, offset: number, bytes: Buffer): number {
+	for (let start = 0; start < bytes.length; start += ENCODE_BYTES) {
+		offset += body.write(
+			bytes.subarray(start, start + ENCODE_BYTES).toString('base64'),
+			offset,
+			'latin1',
+		);
+	}
+	return offset;
+}
+
 /** Writes one file's base64 into `body` at `offset`, chunk by chunk; returns the new offset. */
 async function writeBase64(body: Buffer, offset: number, file: FileToSend): Promise<number> {
 	let carry: Buffer = Buffer.alloc(0);
 	let read = 0;
 	for await (const chunk of file.content.chunks()) {
 		read += chunk.length;
-		const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-		// Base64 maps 3 bytes to 4 characters; a remainder waits for the next chunk.
-		const whole = data.length - (data.length % 3);
-		offset += body.write(data.subarray(0, whole).toString('base64'), offset, 'latin1');
-		carry = data.subarray(whole);
+		let rest = chunk;
+		if (carry.length) {
+			// Base64 maps 3 bytes to 4 characters: complete the group left over from the last chunk.
+			const need = Math.min(3 - carry.length, rest.length);
+			carry = Buffer.concat([carry, rest.subarray(0, need)]);
+			rest = rest.subarray(need);
+			if (carry.length < 3) continue;
+			offset = encodeInto(body, offset, carry);
+			carry = Buffer.alloc(0);
+		}
+		const whole = rest.length - (rest.length % 3);
+		offset = encodeInto(body, offset, rest.subarray(0, whole));
+		carry = Buffer.from(rest.subarray(whole));
 	}
-	if (carry.length) offset += body.write(carry.toString('base64'), offset, 'latin1');
+	if (carry.length) offset = encodeInto(body, offset, carry);
 	if (read !== file.content.size) {
 		throw new Error(
 			`File "${file.file_name}" changed while it was read: expected ${file.content.size} bytes, got ${read}`,
