@@ -4,6 +4,8 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 const HEAD_BYTES = 64;
 /** A multiple of 3, so each chunk of an in-memory file encodes to base64 without padding. */
 const CHUNK_BYTES = 3 * 64 * 1024;
+/** Smaller files are read whole: opening streams costs more than the memory it would save. */
+const STREAM_ABOVE_BYTES = 1024 * 1024;
 
 /** A file's size, its first bytes, and a way to read it in chunks, without holding it all at once. */
 export interface FileContent {
@@ -24,8 +26,8 @@ async function firstChunk(stream: AsyncIterable<Buffer>): Promise<Buffer> {
 }
 
 /**
- * Files n8n keeps on disk or in its database (the default in n8n 2) are streamed when the body is
- * written; only files kept in memory are read whole, as they already are whole.
+ * Large files n8n keeps on disk or in its database (the default in n8n 2) are streamed when the body
+ * is written; small ones, and files kept in memory, are read whole.
  */
 export async function fileContent(
 	context: IExecuteFunctions,
@@ -34,7 +36,7 @@ export async function fileContent(
 	metadata: IBinaryData,
 ): Promise<FileContent> {
 	const { id, bytes: size } = metadata;
-	if (id && typeof size === 'number') {
+	if (id && typeof size === 'number' && size > STREAM_ABOVE_BYTES) {
 		const head = await firstChunk(await context.helpers.getBinaryStream(id, HEAD_BYTES));
 		return {
 			size,
