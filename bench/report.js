@@ -115,7 +115,7 @@ ${rows.join('\n')}
 - **ratio vs bare client** = bare client time ÷ node time, the bare client sending at the node's
   concurrency (*Max Parallel Requests*, default 5; 50 in \`text-1000-latency\`).
 ${latency ? `- \`text-1000-latency\`: the server answers after 50 ms; 200 chats; the node at 50 parallel requests. Ideal: ${latency.ideal_ms} ms; the node took ${seconds(latency.median_ms.suvvy_node)} (${latency.over_ideal_percent} % over).` : ''}
-${audio ? `- Memory, \`audio-15mb\`: n8n's main process rose ${audio.peak_rss_over_baseline_mb} MB higher with the node than with a No-Op in its place (HTTP Request pipeline with File Encoding set: ${audio.peak_rss_over_baseline_mb_http_request} MB). RSS is sampled from /proc every 5 ms; each run's rise is its peak minus the RSS just before it, because n8n's resident size drifts by hundreds of MB between runs.` : ''}
+${audio ? `- Memory, \`audio-15mb\`: n8n's main process rose ${audio.peak_rss_over_baseline_mb} MB higher with the node than with a No-Op in its place (HTTP Request pipeline with File Encoding set: ${audio.peak_rss_over_baseline_mb_http_request} MB). Each of these runs has a fresh n8n to itself (a long-lived one reuses pages earlier runs freed, and hides what a run allocates); RSS is sampled from /proc every 5 ms, and a run's rise is its peak minus the RSS just before it.` : ''}
 
 ## Goals
 
@@ -136,7 +136,7 @@ Profiled with \`--cpu-prof\` on n8n's main process (text-1000, 2026-11-22), and 
   time. The HTTP Request pipeline evaluates its own body expression the same way.
 - **Credentials per request.** \`httpRequestWithAuthentication\` read and decrypted the credential from
   n8n's database for every request; the node now decrypts it once per run and hands it over
-  (\`credentialsDecrypted\`). Together with the point above: text-1000 went from 4.8 s to about 1.3 s.
+  (\`credentialsDecrypted\`). Together with the point above: text-1000 went from 4.8 s to about 1.4 s.
 - **Files.** The body used to be built as base64 string → JSON string → Buffer, holding a 15 MB file
   four times (80 MB over the No-Op baseline). Now files kept on disk are streamed and base64 is written
   straight into one body Buffer, in slices small enough that V8 frees the throwaway strings at once.
