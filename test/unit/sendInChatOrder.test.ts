@@ -68,32 +68,3 @@ describe('sending in chat order', () => {
 		await expect(failing).rejects.toThrow('boom');
 	});
 });
-
-describe('preparing the next messages while requests are in flight', () => {
-	test('prepares heads of waiting chats early, never more than the limit ahead, each once', async () => {
-		const chats = Array.from({ length: 20 }, (_unused, index) => `chat-${index % 5}`);
-		const preparedEarly: number[] = [];
-		let mostAhead = 0;
-		const started = new Set<number>();
-		await sendInChatOrder(
-			jobsFor(chats),
-			async (job) => {
-				started.add(job.index);
-				await sleep(2);
-				return job.index;
-			},
-			{
-				limit: 2,
-				prepareEarly: (job) => {
-					expect(started.has(job.index)).toBe(false);
-					preparedEarly.push(job.index);
-					const ahead = preparedEarly.filter((index) => !started.has(index)).length;
-					mostAhead = Math.max(mostAhead, ahead);
-				},
-			},
-		);
-		expect(preparedEarly.length).toBeGreaterThan(0);
-		expect(new Set(preparedEarly).size).toBe(preparedEarly.length);
-		expect(mostAhead).toBeLessThanOrEqual(2);
-	});
-});

@@ -12,17 +12,12 @@ export interface ChatOrderOptions<T> {
 	limit: number;
 	/** Once true for a finished job's result, no further job is started. */
 	stopAfter?: (result: T) => boolean;
-	/**
-	 * Called for the next jobs in line while requests are in flight, so their CPU-bound preparation
-	 * overlaps the network wait instead of following it. At most `limit` jobs are prepared ahead.
-	 */
-	prepareEarly?: (job: ChatJob) => void;
 }
 
 export async function sendInChatOrder<T>(
 	jobs: ChatJob[],
 	run: (job: ChatJob) => Promise<T>,
-	{ limit, stopAfter, prepareEarly }: ChatOrderOptions<T>,
+	{ limit, stopAfter }: ChatOrderOptions<T>,
 ): Promise<Array<T | undefined>> {
 	const results: Array<T | undefined> = new Array(jobs.length);
 	const queues = new Map<string, ChatJob[]>();
@@ -34,26 +29,12 @@ export async function sendInChatOrder<T>(
 	const readyChats = [...queues.keys()];
 	let running = 0;
 	let stopped = false;
-	const preparedEarly = new Set<number>();
-
-	const prepareNextInLine = () => {
-		if (!prepareEarly || stopped) return;
-		for (const chat of readyChats) {
-			if (preparedEarly.size >= limit) return;
-			const head = (queues.get(chat) as ChatJob[])[0];
-			if (head && !preparedEarly.has(head.index)) {
-				preparedEarly.add(head.index);
-				prepareEarly(head);
-			}
-		}
-	};
 
 	return await new Promise((resolve, reject) => {
 		const startMore = () => {
 			while (!stopped && running < limit && readyChats.length) {
 				const chat = readyChats.shift() as string;
 				const job = (queues.get(chat) as ChatJob[]).shift() as ChatJob;
-				preparedEarly.delete(job.index);
 				running++;
 				run(job).then((result) => {
 					results[job.index] = result;
@@ -64,7 +45,6 @@ export async function sendInChatOrder<T>(
 				}, reject);
 			}
 			if (running === 0) resolve(results);
-			else prepareNextInLine();
 		};
 		startMore();
 	});

@@ -73,60 +73,34 @@ function asLocalFailure(error: unknown): LocalFailure {
 	return LocalFailure.validation([issue([], message, 'parameter_error')]);
 }
 
-/** An item ready to go (its body built), or already decided without sending (a local refusal). */
-type PreparedItem =
-	| { ready: true; body: Buffer; summaries: IDataObject[] }
-	| { ready: false; outcome: Outcome };
-
-async function prepareItem(
+async function sendItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
 	{ identity, resolved }: ResolvedIdentity,
-): Promise<PreparedItem> {
-	const refused = (failure: LocalFailure): PreparedItem => ({
-		ready: false,
-		outcome: interpretLocalFailure(itemIndex, failure, identity),
-	});
-	try {
-		const input = readMessageInput.call(this, itemIndex, resolved);
-		const fieldIssues = validateFields(input);
-		if (fieldIssues.length) return refused(LocalFailure.validation(fieldIssues));
-
-		const collected = await collectAttachments.call(this, itemIndex, item, input);
-		const contentIssues = validateContent(input, collected.attachments.length);
-		if (contentIssues.length) return refused(LocalFailure.validation(contentIssues));
-
-		return {
-			ready: true,
-			body: await serializeMessageBody(input, collected.attachments),
-			summaries: collected.summaries as unknown as IDataObject[],
-		};
-	} catch (error) {
-		return refused(asLocalFailure(error));
-	}
-}
-
-async function deliverItem(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	prepared: PreparedItem,
-	identity: MessageIdentity,
 	connection: SuvvyConnection,
 	options: DeliveryOptions,
 ): Promise<Outcome> {
-	if (!prepared.ready) return prepared.outcome;
-	const delivery = await sendWithRetries.call(this, connection, prepared.body, options);
-	const answer = interpretAnswer(itemIndex, delivery.answer, identity, prepared.summaries);
-	return withAttempts(answer, delivery);
-}
+	let body: Buffer;
+	let summaries: IDataObject[];
+	try {
+		const input = readMessageInput.call(this, itemIndex, resolved);
+		const fieldIssues = validateFields(input);
+		if (fieldIssues.length)
+			return interpretLocalFailure(itemIndex, LocalFailure.validation(fieldIssues), identity);
 
-/** Items with files are prepared only when their turn comes: each body can be 20 MB. */
-function hasFilesToSend(context: IExecuteFunctions, item: INodeExecutionData, itemIndex: number) {
-	return (
-		Object.keys(item.binary ?? {}).length > 0 &&
-		context.getNodeParameter('attachments', itemIndex, 'all') !== 'none'
-	);
+		const collected = await collectAttachments.call(this, itemIndex, item, input);
+		const contentIssues = validateContent(input, collected.attachments.length);
+		if (contentIssues.length)
+			return interpretLocalFailure(itemIndex, LocalFailure.validation(contentIssues), identity);
+
+		body = await serializeMessageBody(input, collected.attachments);
+		summaries = collected.summaries as unknown as IDataObject[];
+	} catch (error) {
+		return interpretLocalFailure(itemIndex, asLocalFailure(error), identity);
+	}
+	const delivery = await sendWithRetries.call(this, connection, body, options);
+	return withAttempts(interpretAnswer(itemIndex, delivery.answer, identity, summaries), delivery);
 }
 
 function outputMode(context: IExecuteFunctions): OutputMode {
@@ -154,32 +128,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 
-	const early = new Map<number, Promise<PreparedItem>>();
-	const prepare = (index: number) =>
-		early.get(index) ?? prepareItem.call(this, index, items[index], identities[index]);
-
 	const outcomes = await sendInChatOrder(
 		chatJobs(identities),
-		async ({ index }) => {
-			const prepared = await prepare(index);
-			early.delete(index);
-			return await deliverItem.call(
-				this,
-				index,
-				prepared,
-				identities[index].identity,
-				connection,
-				options,
-			);
-		},
+		async ({ index }) =>
+			await sendItem.call(this, index, items[index], identities[index], connection, options),
 		{
 			limit: stopAtFailure ? 1 : options.maxParallelRequests,
 			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
-			prepareEarly: stopAtFailure
-				? undefined
-				: ({ index }) => {
-						if (!hasFilesToSend(this, items[index], index)) early.set(index, prepare(index));
-					},
 		},
 	);
 	if (stopAtFailure) {
