@@ -140,13 +140,17 @@ Profiled with \`--cpu-prof\` on n8n's main process (text-1000, 2026-11-22), and 
 - **Files.** The body used to be built as base64 string → JSON string → Buffer, holding a 15 MB file
   four times (80 MB over the No-Op baseline). Now files kept on disk are streamed and base64 is written
   straight into one body Buffer, in slices small enough that V8 frees the throwaway strings at once.
-- **What remains.** A bare client needs ~0.06–0.15 ms per text message; inside n8n the node's floor is
-  the sandboxed expressions, so \`ratio_vs_bare_client\` for text stays far below 0.5. With 50 ms of
-  server latency the node needs about 1.1 ms of main-thread CPU per message; 50 answers that arrive
-  together are processed one after another before their chats' next messages leave, so each
-  round trip costs the latency plus that queue. That, and resolving every item's Chat ID before the
-  first send (to know the chats), keep \`text-1000-latency\` well above its ideal. Preparing the next
-  messages while requests are in flight would overlap the two; it is not done yet.
+- **What remains.** A bare client needs ~0.06–0.2 ms per text message; inside n8n the node's floor is
+  the sandboxed expressions, so \`ratio_vs_bare_client\` for text stays far below 0.5, and text-1000
+  stays a little under twice as fast as the HTTP Request node.
+- **Latency does not overlap with CPU.** n8n's HTTP helpers open a new TCP connection for every request
+  (300 messages left 300 sockets in TIME_WAIT), and a request is only connected and written when the
+  event loop is free. When 50 answers arrive together, the ~1.3 ms of main-thread work per message
+  (mostly expressions) runs as one burst before the next 50 requests actually leave, so each round
+  trip costs the burst plus the 50 ms: about 1.3 s of CPU plus 1 s of waiting, instead of the larger
+  of the two. Preparing the next messages early, while requests were in flight, did not change this
+  and was reverted. What might: yielding to the event loop between sends, or connection reuse, which
+  n8n's helpers do not offer to nodes.
 
 ## Min and max
 
