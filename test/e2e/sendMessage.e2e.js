@@ -6,7 +6,7 @@
 const { createHash } = require('node:crypto');
 
 const { BATCH, OGG, PNG, SCENARIOS } = require('../harness/scenarios');
-const { emulatorAdmin, playBatch, playScenario } = require('../harness/workflowRuns');
+const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -77,8 +77,7 @@ describe('Send Message in real n8n 2.41.1', () => {
 		}
 
 		test('passes with the good token, and creates no message', async () => {
-			await emulatorAdmin(stack, 'reset', {});
-			await emulatorAdmin(stack, 'state', { tokens: [stack.emulatorToken], channel_enabled: true, balance: 100 });
+			await prepareChannel(stack);
 			const result = await stack.api.testCredential(stack.credential);
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful: Suvvy accepted the token' });
 			expect((await emulatorAdmin(stack, 'stats')).stored).toBe(0);

@@ -50,4 +50,4 @@ function pickFault(faults, seed, key, attempt) {
 	return kind ?? faults.kinds[faults.kinds.length - 1];
 }
 
-module.exports = { FAULT_KINDS, DEFAULT_FAULTS, normaliseFaults, pickFault };
+module.exports = { FAULT_KINDS, normaliseFaults, pickFault };

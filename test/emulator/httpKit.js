@@ -51,4 +51,4 @@ function parseJson(buffer) {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { readBody, sendJson, sendRaw, parseJson, delay, BodyTooLarge, MAX_BODY_BYTES };
+module.exports = { readBody, sendJson, sendRaw, parseJson, delay, BodyTooLarge };

@@ -50,10 +50,6 @@ async function ensureN8n(options = {}) {
 	return { node, entry, version: N8N_VERSION, requireFromN8n };
 }
 
-function cacheDirOf(entry) {
-	return path.resolve(path.dirname(entry), '../../..');
-}
-
 /** The built package, packed as npm would publish it, unpacked where n8n keeps community packages. */
 function installPackageInto(userFolder, scratch) {
 	const [packed] = JSON.parse(
@@ -169,4 +165,4 @@ async function startN8n({ installation, userFolder, port, env = {}, echo, readyT
 	return { url, port, child, logs, stop, userFolder };
 }
 
-module.exports = { ROOT, N8N_VERSION, OFFLINE_ENV, ensureN8n, cacheDirOf, installPackageInto, startN8n };
+module.exports = { ROOT, N8N_VERSION, OFFLINE_ENV, ensureN8n, installPackageInto, startN8n };

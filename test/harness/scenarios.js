@@ -13,8 +13,6 @@ const PNG = Buffer.from(
 );
 const OGG = Buffer.concat([Buffer.from('OggS\x00\x02', 'latin1'), Buffer.alloc(4000, 7)]);
 
-const HEALTHY_CHANNEL = { channel_enabled: true, balance: 100 };
-
 const SCENARIOS = [
 	{
 		title: 'a text message',
@@ -92,4 +90,4 @@ const BATCH = {
 	storedTexts: ['first', 'fourth'],
 };
 
-module.exports = { SCENARIOS, BATCH, HEALTHY_CHANNEL, PNG, OGG };
+module.exports = { SCENARIOS, BATCH, PNG, OGG };

@@ -68,4 +68,4 @@ async function playBatch(stack, batch) {
 	return { execution, taken, messages };
 }
 
-module.exports = { OUTPUTS, emulatorAdmin, callWebhook, postJson, upload, routes, playScenario, playBatch };
+module.exports = { OUTPUTS, emulatorAdmin, callWebhook, postJson, upload, routes, prepareChannel, playScenario, playBatch };

@@ -1,8 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const SENDERS = ['ai', 'employee'];
-export const MESSAGE_TYPES = ['text', 'image', 'audio', 'document'];
 export const DEFAULT_MAX_FILE_MB = 25;
+
+const SENDER_OPTIONS = [
+	{ name: 'Suvvy Bot', value: 'ai', description: 'Answers written by Suvvy' },
+	{
+		name: 'Employee',
+		value: 'employee',
+		description: 'Messages an operator wrote in the Suvvy dashboard',
+	},
+];
+const MESSAGE_TYPE_OPTIONS = [
+	{ name: 'Audio', value: 'audio' },
+	{ name: 'Document', value: 'document' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Text', value: 'text' },
+];
+
+/** Every sender and message type the node knows: the defaults of its filters, which pass all. */
+export const SENDERS = SENDER_OPTIONS.map((option) => option.value);
+export const MESSAGE_TYPES = MESSAGE_TYPE_OPTIONS.map((option) => option.value);
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -35,14 +52,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Senders',
 		name: 'senders',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Suvvy Bot', value: 'ai', description: 'Answers written by Suvvy' },
-			{
-				name: 'Employee',
-				value: 'employee',
-				description: 'Messages an operator wrote in the Suvvy dashboard',
-			},
-		],
+		options: SENDER_OPTIONS,
 		default: ['ai', 'employee'],
 		description: 'Only messages from these senders start the workflow',
 	},
@@ -50,12 +60,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Message Types',
 		name: 'messageTypes',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Audio', value: 'audio' },
-			{ name: 'Document', value: 'document' },
-			{ name: 'Image', value: 'image' },
-			{ name: 'Text', value: 'text' },
-		],
+		options: MESSAGE_TYPE_OPTIONS,
 		default: ['text', 'image', 'audio', 'document'],
 		description:
 			'Only messages of these types start the workflow. Types Suvvy adds later always pass.',

@@ -46,19 +46,22 @@ function readIdentity(
 	messageIdOf: (itemIndex: number) => unknown,
 ): ResolvedIdentity {
 	const resolved: PreResolved = {};
-	const read = (name: 'chatId' | 'messageId'): string | null => {
+	const read = (name: keyof PreResolved, resolve: () => unknown): string | null => {
 		try {
-			const value =
-				name === 'messageId'
-					? messageIdOf(itemIndex)
-					: (context.getNodeParameter(name, itemIndex, '') as unknown);
+			const value = resolve();
 			resolved[name] = value;
 			return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 		} catch {
 			return null;
 		}
 	};
-	return { identity: { message_id: read('messageId'), chat_id: read('chatId') }, resolved };
+	return {
+		identity: {
+			message_id: read('messageId', () => messageIdOf(itemIndex)),
+			chat_id: read('chatId', () => context.getNodeParameter('chatId', itemIndex, '')),
+		},
+		resolved,
+	};
 }
 
 interface ResolvedIdentity {

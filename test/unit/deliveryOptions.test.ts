@@ -1,0 +1,30 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readDeliveryOptions } from '../../nodes/Suvvy/helpers/deliveryOptions';
+
+const withOptions = (options: Record<string, unknown>) =>
+	({ getNodeParameter: () => options }) as unknown as IExecuteFunctions;
+
+describe('the delivery options', () => {
+	test('default to what the editor shows: 3 retries, 60 s limit, 60 s timeout, 5 in parallel', () => {
+		expect(readDeliveryOptions(withOptions({}))).toEqual({
+			retries: 3,
+			retryTimeLimitMs: 60_000,
+			timeoutMs: 60_000,
+			maxParallelRequests: 5,
+		});
+	});
+
+	test('keep values within their bounds', () => {
+		expect(
+			readDeliveryOptions(
+				withOptions({
+					retries: 99,
+					retryTimeLimitSeconds: -1,
+					timeoutSeconds: 0,
+					maxParallelRequests: 0.5,
+				}),
+			),
+		).toEqual({ retries: 20, retryTimeLimitMs: 0, timeoutMs: 100, maxParallelRequests: 1 });
+	});
+});
