@@ -11,6 +11,7 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
+	type INodeType,
 	type IConnections,
 	type IRun,
 	type IWorkflowBase,
@@ -54,6 +55,8 @@ export interface RunOptions {
 	outputCount?: number;
 	/** n8n gives a node used as an agent's tool a type ending in "Tool". */
 	suvvyType?: string;
+	/** The node in Suvvy's place; the Suvvy node unless a test probes a helper on its own. */
+	node?: INodeType;
 }
 
 let binaryDataReady: Promise<void> | undefined;
@@ -131,7 +134,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		nodeTypes: new TestNodeTypes({
 			[FIXTURE_ITEMS_TYPE]: new FixtureItems(),
 			[RECEIVER_TYPE]: new Receiver(),
-			[options.suvvyType ?? SUVVY_TYPE]: new Suvvy(),
+			[options.suvvyType ?? SUVVY_TYPE]: options.node ?? new Suvvy(),
 		}),
 		settings: {},
 	});

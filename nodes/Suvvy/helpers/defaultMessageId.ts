@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { ReadParameter } from './parameterReader';
+
 import { DEFAULT_MESSAGE_ID } from '../actions/message/send.properties';
 
 /**
@@ -8,8 +10,11 @@ import { DEFAULT_MESSAGE_ID } from '../actions/message/send.properties';
  * differs between the items of one run only in its last part, so it is resolved once and each item's
  * index appended: the same IDs, without a trip into n8n's expression sandbox for every item.
  */
-export function messageIdResolver(context: IExecuteFunctions): (itemIndex: number) => unknown {
-	const resolve = (itemIndex: number) => context.getNodeParameter('messageId', itemIndex, '');
+export function messageIdResolver(
+	context: IExecuteFunctions,
+	readParameter: ReadParameter,
+): (itemIndex: number) => unknown {
+	const resolve = (itemIndex: number) => readParameter('messageId', itemIndex, '');
 	const raw = context.getNode().parameters.messageId;
 	if (raw !== undefined && raw !== DEFAULT_MESSAGE_ID) return resolve;
 

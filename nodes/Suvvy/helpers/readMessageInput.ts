@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { issue, LocalFailure, type ValidationIssue } from './localFailure';
+import type { ReadParameter } from './parameterReader';
 
 export type AttachmentMode = 'all' | 'selected' | 'none';
 
@@ -116,14 +117,14 @@ function readBinaryPropertyNames(raw: unknown, issues: ValidationIssue[]): strin
 export type PreResolved = Partial<Record<'chatId' | 'messageId', unknown>>;
 
 export function readMessageInput(
-	this: IExecuteFunctions,
+	readParameter: ReadParameter,
 	itemIndex: number,
 	preResolved: PreResolved = {},
 ): MessageInput {
 	const parameter = (name: string, fallback: unknown = '') =>
 		name in preResolved
 			? preResolved[name as keyof PreResolved]
-			: (this.getNodeParameter(name, itemIndex, fallback) as unknown);
+			: readParameter(name, itemIndex, fallback);
 	const issues: ValidationIssue[] = [];
 	const attachmentMode = parameter('attachments', 'all') as AttachmentMode;
 	const fields = parameter('additionalFields', {}) as AdditionalFields & IDataObject;

@@ -16,6 +16,7 @@ import { messageIdResolver } from '../../helpers/defaultMessageId';
 import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretAnswer';
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
+import { createParameterReader, type ReadParameter } from '../../helpers/parameterReader';
 import { readMessageInput, type PreResolved } from '../../helpers/readMessageInput';
 import { sendInChatOrder, type ChatJob } from '../../helpers/sendInChatOrder';
 import { serializeMessageBody } from '../../helpers/serializeMessageBody';
@@ -41,7 +42,7 @@ async function connect(context: IExecuteFunctions): Promise<SuvvyConnection> {
  * Their raw values are kept, so the message is built without resolving the expressions again.
  */
 function readIdentity(
-	context: IExecuteFunctions,
+	readParameter: ReadParameter,
 	itemIndex: number,
 	messageIdOf: (itemIndex: number) => unknown,
 ): ResolvedIdentity {
@@ -58,7 +59,7 @@ function readIdentity(
 	return {
 		identity: {
 			message_id: read('messageId', () => messageIdOf(itemIndex)),
-			chat_id: read('chatId', () => context.getNodeParameter('chatId', itemIndex, '')),
+			chat_id: read('chatId', () => readParameter('chatId', itemIndex, '')),
 		},
 		resolved,
 	};
@@ -81,13 +82,14 @@ async function sendItem(
 	itemIndex: number,
 	item: INodeExecutionData,
 	{ identity, resolved }: ResolvedIdentity,
+	readParameter: ReadParameter,
 	connection: SuvvyConnection,
 	options: DeliveryOptions,
 ): Promise<Outcome> {
 	let body: Buffer;
 	let summaries: IDataObject[];
 	try {
-		const input = readMessageInput.call(this, itemIndex, resolved);
+		const input = readMessageInput(readParameter, itemIndex, resolved);
 		const fieldIssues = validateFields(input);
 		if (fieldIssues.length)
 			return interpretLocalFailure(itemIndex, LocalFailure.validation(fieldIssues), identity);
@@ -125,8 +127,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const mode = outputMode(this);
 	const options = readDeliveryOptions(this);
 	const connection = await connect(this);
-	const messageIdOf = messageIdResolver(this);
-	const identities = items.map((_item, itemIndex) => readIdentity(this, itemIndex, messageIdOf));
+	const readParameter = createParameterReader(this);
+	const messageIdOf = messageIdResolver(this, readParameter);
+	const identities = items.map((_item, itemIndex) =>
+		readIdentity(readParameter, itemIndex, messageIdOf),
+	);
 	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
@@ -134,7 +139,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outcomes = await sendInChatOrder(
 		chatJobs(identities),
 		async ({ index }) =>
-			await sendItem.call(this, index, items[index], identities[index], connection, options),
+			await sendItem.call(
+				this,
+				index,
+				items[index],
+				identities[index],
+				readParameter,
+				connection,
+				options,
+			),
 		{
 			limit: stopAtFailure ? 1 : options.maxParallelRequests,
 			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,

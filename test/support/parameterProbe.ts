@@ -1,0 +1,63 @@
+/**
+ * A node that reads its one parameter for every item twice: through the Send Message parameter
+ * reader and through n8n's own `getNodeParameter`, so a test can hold the two side by side.
+ */
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+} from 'n8n-workflow';
+
+import { createParameterReader } from '../../nodes/Suvvy/helpers/parameterReader';
+
+function outcomeOf(read: () => unknown): IDataObject {
+	try {
+		return { value: read() as IDataObject['value'] };
+	} catch (error) {
+		return { threw: error instanceof Error ? error.message : String(error) };
+	}
+}
+
+export class ParameterProbe implements INodeType {
+	description: INodeType['description'] = {
+		displayName: 'Parameter Probe',
+		name: 'test.parameterProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Reads a parameter two ways',
+		defaults: { name: 'Parameter Probe' },
+		usableAsTool: false,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'Note', name: 'note', type: 'string', default: '' }],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const read = createParameterReader(this);
+		const items = this.getInputData().map((_item, index) => ({
+			json: {
+				value: {
+					reader: outcomeOf(() => read('value', index, '')),
+					n8n: outcomeOf(() => this.getNodeParameter('value', index, '')),
+				},
+				fields: {
+					reader: outcomeOf(() => read('fields', index, {})),
+					n8n: outcomeOf(() => this.getNodeParameter('fields', index, {})),
+				},
+			},
+			pairedItem: { item: index },
+		}));
+		return [items];
+	}
+}
