@@ -109,7 +109,9 @@ function logBuffer(echo) {
 async function startN8n({ installation, userFolder, port, env = {}, echo, readyTimeoutMs = 120_000 }) {
 	const url = `http://127.0.0.1:${port}`;
 	const logs = logBuffer(echo);
-	const child = spawn(installation.node, [installation.entry, 'start'], {
+	// N8N_CPU_PROF_DIR: a CPU profile of n8n's main process, written there when it stops (docs/benchmarks.md).
+	const profile = process.env.N8N_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}`] : [];
+	const child = spawn(installation.node, [...profile, installation.entry, 'start'], {
 		cwd: userFolder,
 		detached: true,
 		env: {

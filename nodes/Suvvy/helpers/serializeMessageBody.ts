@@ -70,6 +70,7 @@ export async function serializeMessageBody(
 	input: MessageInput,
 	files: FileToSend[],
 ): Promise<Buffer> {
+	if (!files.length) return Buffer.from(JSON.stringify(buildMessageBody(input, [])), 'utf8');
 	const nonce = randomBytes(8).toString('hex');
 	const marker = (index: number) => `@suvvy-file-${nonce}-${index}@`;
 	const attachments: BodyAttachment[] = files.map((file, index) => ({
