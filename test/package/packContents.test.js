@@ -1,0 +1,71 @@
+'use strict';
+/**
+ * What `npm publish` would ship, read from `npm pack --dry-run` after the build: only the built
+ * nodes and credentials with their icons and codex files, the README, the licence and package.json.
+ */
+const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const TOP_LEVEL_FILES = ['LICENSE', 'README.md', 'package.json'];
+
+function packed() {
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
+	const [tarball] = JSON.parse(output);
+	return { ...tarball, paths: tarball.files.map((file) => file.path).sort() };
+}
+
+describe('the published tarball', () => {
+	let tarball;
+	beforeAll(() => {
+		tarball = packed();
+		process.stdout.write(
+			`\n  tarball ${tarball.filename}: ${(tarball.size / 1024).toFixed(1)} kB packed, ` +
+				`${(tarball.unpackedSize / 1024).toFixed(1)} kB unpacked, ${tarball.entryCount} files\n`,
+		);
+	});
+
+	test('holds dist/, README, LICENSE and package.json and nothing else', () => {
+		const elsewhere = tarball.paths.filter(
+			(file) => !file.startsWith('dist/') && !TOP_LEVEL_FILES.includes(file),
+		);
+
+		expect(elsewhere).toStrictEqual([]);
+		for (const file of TOP_LEVEL_FILES) expect(tarball.paths).toContain(file);
+	});
+
+	test('ships every node and credential the n8n section names, with icons and codex files', () => {
+		const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n;
+		const expected = [
+			...manifest.nodes,
+			...manifest.credentials,
+			'dist/nodes/Suvvy/suvvy.svg',
+			'dist/nodes/Suvvy/suvvy.dark.svg',
+			'dist/nodes/Suvvy/Suvvy.node.json',
+			'dist/nodes/Suvvy/SuvvyTrigger.node.json',
+		];
+
+		for (const file of expected) expect(tarball.paths).toContain(file);
+	});
+
+	test('carries no test code, fixtures or tooling, not even as a source map', () => {
+		const outsideNodesAndCredentials = tarball.paths.filter(
+			(file) =>
+				file.startsWith('dist/') &&
+				!file.startsWith('dist/nodes/') &&
+				!file.startsWith('dist/credentials/'),
+		);
+		const mapSources = tarball.paths
+			.filter((file) => file.endsWith('.map'))
+			.flatMap((file) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')).sources);
+
+		expect(outsideNodesAndCredentials).toStrictEqual([]);
+		expect(mapSources.length).toBeGreaterThan(0);
+		expect(mapSources.filter((source) => !/^(\.\.\/)+(nodes|credentials)\//.test(source))).toStrictEqual([]);
+	});
+});
