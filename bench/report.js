@@ -125,32 +125,41 @@ ${goalRows(result).join('\n')}
 
 ## Where the time and memory go
 
-Profiled with \`--cpu-prof\` on n8n's main process (text-1000, 2026-11-22), and what was changed:
+Profiled with \`--cpu-prof\` on n8n's main process (text-1000, 2026-11-22; \`N8N_CPU_PROF_DIR=<dir>
+npm run bench -- --reps 1 --cases text-1000\` writes the profile there), and what was changed:
 
-- **Expressions dominate.** n8n 2.x evaluates every expression in an isolated-vm sandbox, about
+- **Expressions dominated.** n8n 2.x evaluates every expression in an isolated-vm sandbox, about
   0.3–0.5 ms per evaluation on this machine. At first the node ran four per item (Chat ID, Message ID,
-  Text, and the credential's generic \`Bearer {{$credentials.token}}\`) plus the two IDs once more. Now:
-  the IDs are resolved once per item; the default Message ID is resolved once per run and the item
-  index appended (the same IDs); the credential authenticates with a function. What is left per item is
-  the user's own expressions (Chat ID and Text here): about 0.9 ms, roughly two thirds of the node's
-  time. The HTTP Request pipeline evaluates its own body expression the same way.
+  Text, and the credential's generic \`Bearer {{$credentials.token}}\`) plus the two IDs once more.
+  Now: the credential authenticates with a function; the default Message ID is resolved once per run
+  and the item index appended (the same IDs); parameters without an expression are read once; and the
+  form n8n writes when a field is dragged in, \`{{ $json.chat }}\` or \`{{ $json["chat id"] }}\`, is
+  read straight from the item when it ends in text, a number or a flag. Anything else (a missing field,
+  an object, any other expression) still goes through n8n; an engine test holds both readings side by
+  side for a corpus of expressions and items. The HTTP Request pipeline evaluates its body expression
+  in the sandbox for every item.
 - **Credentials per request.** \`httpRequestWithAuthentication\` read and decrypted the credential from
   n8n's database for every request; the node now decrypts it once per run and hands it over
-  (\`credentialsDecrypted\`). Together with the point above: text-1000 went from 4.8 s to about 1.3 s.
+  (\`credentialsDecrypted\`). With the point above, text-1000 went from 4.8 s to 1.3 s, and with the
+  direct reads to about 0.6 s.
 - **Files.** The body used to be built as base64 string → JSON string → Buffer, holding a 15 MB file
   four times (80 MB over the No-Op baseline). Now files kept on disk are streamed and base64 is written
   straight into one body Buffer, in slices small enough that V8 frees the throwaway strings at once.
-- **What remains.** A bare client needs ~0.06–0.2 ms per text message; inside n8n the node's floor is
-  the sandboxed expressions, so \`ratio_vs_bare_client\` for text stays far below 0.5, and text-1000
-  stays a little under twice as fast as the HTTP Request node.
-- **Latency does not overlap with CPU.** n8n's HTTP helpers open a new TCP connection for every request
-  (300 messages left 300 sockets in TIME_WAIT), and a request is only connected and written when the
-  event loop is free. When 50 answers arrive together, the ~1.3 ms of main-thread work per message
-  (mostly expressions) runs as one burst before the next 50 requests actually leave, so each round
-  trip costs the burst plus the 50 ms: about 1.3 s of CPU plus 1 s of waiting, instead of the larger
-  of the two. Preparing the next messages early, while requests were in flight, did not change this
-  and was reverted. What might: yielding to the event loop between sends, or connection reuse, which
-  n8n's helpers do not offer to nodes.
+- **What remains: n8n's HTTP helper.** In the last profile only about a fifth of the node's time is
+  the node's own code (reading parameters, building the body, sorting answers). The rest is
+  \`helpers.httpRequestWithAuthentication\` and the request it makes: n8n builds a new HTTP agent for
+  every request (\`@n8n/backend-network\` creates \`http.Agent\`s per call), so every message opens a
+  new TCP connection (300 messages left 300 sockets in TIME_WAIT), and a node has no way to pass a
+  keep-alive agent. A bare keep-alive client needs ~0.06–0.3 ms per message, so
+  \`ratio_vs_bare_client\` for text stays well below 0.5.
+- **Latency does not overlap with CPU.** A request is only connected and written when the event loop
+  is free. When 50 answers arrive together, the main-thread work for 50 answers and 50 new requests
+  runs as one burst before any of those requests actually leaves, so each round trip costs the burst
+  plus the 50 ms. Preparing the next messages early did not change this (tried, reverted). Yielding to
+  the event loop before every send (the only yield the community-node rules allow is n8n-workflow's
+  \`sleep\`, a timer with a 1 ms floor) shortened text-1000-latency but made text-1000 slower, so it was
+  not kept. Less work per message shrinks the burst: text-1000-latency went from 2.35 s to about
+  1.6 s with the direct reads.
 
 ## Min and max
 
