@@ -13,6 +13,7 @@ module.exports = {
 	...base,
 	displayName: 'n8n 1.x',
 	testMatch: ['<rootDir>/test/engine/**/*.test.ts', '<rootDir>/test/trigger/**/*.test.ts'],
+	setupFilesAfterEnv: [...base.setupFilesAfterEnv, '<rootDir>/test/support/stopN8n1Timers.js'],
 	moduleNameMapper: {
 		'^n8n-core$': core,
 		'^n8n-workflow$': fromCore('n8n-workflow'),
