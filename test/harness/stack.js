@@ -17,6 +17,8 @@ const { ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const CREDENTIAL_NAME = 'Suvvy account';
 const SECRET_CREDENTIAL_NAME = 'Suvvy webhook secret';
+/** A bot token in Telegram's shape; the emulator's Bot API accepts any. */
+const TELEGRAM_BOT_TOKEN = '123456789:dummy-telegram-bot-token';
 /** The webhook secret Suvvy (the emulator) sends with replies, and the trigger's credential holds. */
 const WEBHOOK_SECRET = 'dummy-suvvy-webhook-secret';
 const SUVVY_TYPE = 'n8n-nodes-suvvy.suvvy';
@@ -50,14 +52,18 @@ async function ensureCredential(api, { name, type, data }) {
 	return { ...created, data, created: true };
 }
 
-/** Where an example's webhook-based node listens: a Webhook's own path, or a trigger's id-based one. */
+/** Where an example's webhook-based nodes listen, below n8n's URL: webhooks, triggers' id-based paths, forms. */
 function webhookEndpoints(workflow) {
 	return workflow.nodes.flatMap((node) => {
-		if (node.type === 'n8n-nodes-base.webhook') return [{ method: node.parameters.httpMethod ?? 'GET', path: node.parameters.path }];
-		if (node.type === SUVVY_TRIGGER_TYPE) return [{ method: 'POST', path: `${node.webhookId}/webhook` }];
+		if (node.type === 'n8n-nodes-base.webhook') return [{ method: node.parameters.httpMethod ?? 'GET', path: `webhook/${node.parameters.path}` }];
+		if (node.type === 'n8n-nodes-base.formTrigger') return [{ method: 'POST', path: `form/${node.parameters.options?.path ?? node.webhookId}` }];
+		if (node.type === SUVVY_TRIGGER_TYPE || node.type === 'n8n-nodes-base.telegramTrigger') return [{ method: 'POST', path: `webhook/${node.webhookId}/webhook` }];
 		return [];
 	});
 }
+
+/** An example whose trigger holds sample data (an email trigger, say) is run by hand, not activated. */
+const runsByHand = (workflow) => Object.keys(workflow.pinData ?? {}).length > 0;
 
 /**
  * Activation registers production webhooks a moment after the REST call returns. n8n answers a CORS
@@ -67,7 +73,7 @@ async function waitForWebhooks(n8nUrl, workflow, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (const { method, path: webhookPath } of webhookEndpoints(workflow)) {
 		for (;;) {
-			const response = await fetch(`${n8nUrl}/webhook/${webhookPath}`, {
+			const response = await fetch(`${n8nUrl}/${webhookPath}`, {
 				method: 'OPTIONS',
 				headers: { origin: n8nUrl, 'access-control-request-method': method },
 			});
@@ -85,8 +91,10 @@ async function ensureExamples(api, credentialsByType) {
 	for (const { file, workflow } of readExamples()) {
 		let stored = present.find((candidate) => candidate.name === workflow.name);
 		if (!stored) stored = await api.createWorkflow(withCredentials(workflow, credentialsByType));
-		if (!stored.active) stored = await api.activate(stored);
-		await waitForWebhooks(api.url, workflow);
+		if (!runsByHand(workflow)) {
+			if (!stored.active) stored = await api.activate(stored);
+			await waitForWebhooks(api.url, workflow);
+		}
 		imported[file.replace(/\.json$/, '')] = stored;
 	}
 	return imported;
@@ -144,7 +152,24 @@ async function startStack(options = {}) {
 			type: 'suvvyWebhookApi',
 			data: { secret: WEBHOOK_SECRET },
 		});
-		const workflows = await ensureExamples(api, { suvvyApi: credential, suvvyWebhookApi: secretCredential });
+		// The Telegram example talks to the emulator's Bot API; the email example's mailbox is never
+		// reached, because it runs on its pinned sample email.
+		const telegramCredential = await ensureCredential(api, {
+			name: 'Telegram bot',
+			type: 'telegramApi',
+			data: { accessToken: TELEGRAM_BOT_TOKEN, baseUrl: `${emulator.url}/telegram` },
+		});
+		const imapCredential = await ensureCredential(api, {
+			name: 'Support mailbox',
+			type: 'imap',
+			data: { user: 'support@example.com', password: 'unused', host: '127.0.0.1', port: 993, secure: true },
+		});
+		const workflows = await ensureExamples(api, {
+			suvvyApi: credential,
+			suvvyWebhookApi: secretCredential,
+			telegramApi: telegramCredential,
+			imap: imapCredential,
+		});
 		// Suvvy's dashboard step, done for the user: the channel replies to the trigger's production URL.
 		const replyUrl = replyWebhookUrl(n8n.url, workflows['suvvy-replies']);
 		if (replyUrl) await emulatorState(emulator, { webhook_url: replyUrl, webhook_secret: WEBHOOK_SECRET });
@@ -169,4 +194,4 @@ async function startStack(options = {}) {
 	}
 }
 
-module.exports = { startStack, readExamples, withCredentials, CREDENTIAL_NAME, SUVVY_TYPE, SUVVY_TRIGGER_TYPE, WEBHOOK_SECRET };
+module.exports = { startStack, readExamples, withCredentials, replyWebhookUrl, CREDENTIAL_NAME, SUVVY_TYPE, SUVVY_TRIGGER_TYPE, WEBHOOK_SECRET };
