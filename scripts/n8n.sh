@@ -32,13 +32,16 @@ if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 	rm -rf "$cache"
 	mkdir -p "$cache"
 	# linkedom: n8n 2.41.1 asks for a range whose newest release needs a newer Node; 0.18.13 is the
-	# last that installs and runs here.
+	# last that installs and runs here. xlsx: n8n 1.x fetches it from SheetJS's own CDN, outside the
+	# npm registry; the registry's last release stands in (only the Spreadsheet File node uses it).
+	overrides='"linkedom": "0.18.13"'
+	[[ "${N8N_VERSION%%.*}" == 1 ]] && overrides+=', "xlsx": "0.18.5"'
 	cat >"$cache/package.json" <<-JSON
 		{
 		  "name": "n8n-cache",
 		  "private": true,
 		  "dependencies": { "n8n": "${N8N_VERSION}" },
-		  "overrides": { "linkedom": "0.18.13" }
+		  "overrides": { ${overrides} }
 		}
 	JSON
 	# Install scripts are skipped (several would download prebuilt binaries from outside the npm

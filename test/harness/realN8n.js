@@ -104,14 +104,15 @@ function logBuffer(echo) {
 
 /**
  * Starts n8n with `userFolder` as its home and resolves when /healthz/readiness answers.
- * `env` adds or overrides settings (the owner account, queue mode, …).
+ * `env` adds or overrides settings (the owner account, queue mode, …). `command` is `start` (the main
+ * instance) or `worker` (queue mode; `port` is then its health-check port).
  */
-async function startN8n({ installation, userFolder, port, env = {}, echo, readyTimeoutMs = 120_000 }) {
+async function startN8n({ installation, userFolder, port, env = {}, echo, readyTimeoutMs = 120_000, command = 'start' }) {
 	const url = `http://127.0.0.1:${port}`;
 	const logs = logBuffer(echo);
 	// N8N_CPU_PROF_DIR: a CPU profile of n8n's main process, written there when it stops (docs/benchmarks.md).
 	const profile = process.env.N8N_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}`] : [];
-	const child = spawn(installation.node, [...profile, installation.entry, 'start'], {
+	const child = spawn(installation.node, [...profile, installation.entry, command], {
 		cwd: userFolder,
 		detached: true,
 		env: {

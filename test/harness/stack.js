@@ -12,6 +12,7 @@ const { startEmulator, DEFAULT_TOKEN } = require('../emulator');
 const { freePort } = require('./freePort');
 const { N8nApi } = require('./n8nApi');
 const { OWNER, ownerEnv } = require('./owner');
+const { startQueueBackends } = require('./queueMode');
 const { ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
 
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
@@ -115,6 +116,7 @@ async function emulatorState(emulator, patch) {
  *   userFolder: n8n's home (a fresh temporary one when omitted, removed on stop)
  *   port, emulatorPort: fixed ports (free ones when omitted)
  *   emulator: options for the emulator; n8nEnv: extra n8n settings; echo: gets n8n's log lines
+ *   queue: run n8n in queue mode (Redis, PostgreSQL, a main instance and one worker)
  *   onWaiting: progress callback while n8n is installed; log: emulator log lines
  */
 async function startStack(options = {}) {
@@ -132,14 +134,23 @@ async function startStack(options = {}) {
 		const emulator = await startEmulator({ port: options.emulatorPort ?? 0, log: options.log, ...options.emulator });
 		stoppers.push(() => emulator.close());
 		const installed = installPackageInto(userFolder, scratch);
+		const queue = options.queue ? await startQueueBackends() : undefined;
+		if (queue) stoppers.push(() => queue.stop());
 		const n8n = await startN8n({
 			installation,
 			userFolder,
 			port: options.port ?? (await freePort()),
-			env: { ...ownerEnv(installation.requireFromN8n), ...options.n8nEnv },
+			env: { ...ownerEnv(installation.requireFromN8n), ...queue?.env, ...options.n8nEnv },
 			echo: options.echo,
 		});
 		stoppers.push(() => n8n.stop());
+		let worker;
+		if (queue) {
+			// The worker loads the community package from the same n8n home as the main instance.
+			const healthPort = await freePort();
+			worker = await startN8n({ installation, userFolder, port: healthPort, command: 'worker', env: await queue.workerEnv(healthPort), echo: options.echo });
+			stoppers.push(() => worker.stop());
+		}
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
 		await api.login(OWNER.email, OWNER.password);
 		const credential = await ensureCredential(api, {
@@ -181,6 +192,8 @@ async function startStack(options = {}) {
 			webhookSecret: WEBHOOK_SECRET,
 			replyUrl,
 			n8n,
+			worker,
+			queue,
 			api,
 			credential,
 			secretCredential,
