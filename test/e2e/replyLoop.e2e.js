@@ -6,12 +6,13 @@
  */
 const { PNG, SCENARIOS } = require('../harness/scenarios');
 const { emulatorAdmin, playScenario } = require('../harness/workflowRuns');
+const { N8N_VERSION } = require('../harness/realN8n');
 const { useStack } = require('./e2eStack');
 
 const withPhoto = SCENARIOS.find((scenario) => scenario.title.includes('uploaded'));
 const textOnly = SCENARIOS.find((scenario) => scenario.title === 'a text message');
 
-describe('the reply loop in real n8n 2.41.1: Suvvy node → emulator → Suvvy Trigger', () => {
+describe(`the reply loop in real n8n ${N8N_VERSION}: Suvvy node → emulator → Suvvy Trigger`, () => {
 	const stack = useStack();
 	const replies = () => stack.workflows['suvvy-replies'];
 

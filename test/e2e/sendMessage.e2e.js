@@ -7,11 +7,12 @@ const { createHash } = require('node:crypto');
 
 const { BATCH, OGG, PNG, SCENARIOS } = require('../harness/scenarios');
 const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../harness/workflowRuns');
+const { N8N_VERSION } = require('../harness/realN8n');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
-describe('Send Message in real n8n 2.41.1', () => {
+describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 	const stack = useStack();
 
 	test('loads the package from its n8n section as a community package', () => {

@@ -30,6 +30,22 @@ class N8nApi {
 		return text ? JSON.parse(text).data : undefined;
 	}
 
+	/** n8n 1.x has no owner from the environment: the setup screen's call, once per n8n home. */
+	async setupOwner({ email, password, firstName, lastName }, timeoutMs = 30_000) {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			try {
+				await this.request('POST', '/owner/setup', { email, password, firstName, lastName });
+				return;
+			} catch (error) {
+				if (/already set ?up/i.test(error.message)) return;
+				// n8n 1.x reports ready before its REST routes are mounted.
+				if (!/answered 404/.test(error.message) || Date.now() > deadline) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
+	}
+
 	login(email, password) {
 		return this.request('POST', '/login', { emailOrLdapLoginId: email, password });
 	}
@@ -60,6 +76,15 @@ class N8nApi {
 
 	async activate(workflow) {
 		return this.request('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	}
+
+	/**
+	 * The editor's *Execute workflow* from a trigger, on the stored workflow (its pinned data included).
+	 * n8n 2.x reads the stored workflow itself; n8n 1.x expects it in the body.
+	 */
+	async runManually(workflow, triggerName) {
+		const workflowData = await this.request('GET', `/workflows/${workflow.id}`);
+		return this.request('POST', `/workflows/${workflow.id}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
 	}
 
 	async executions(workflowId) {

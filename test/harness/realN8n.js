@@ -13,7 +13,9 @@ const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
 
 /** Settings that keep n8n quiet and offline: this machine reaches no one but the npm registry. */
 const OFFLINE_ENV = {
-	N8N_DISABLED_MODULES: 'mcp-registry',
+	// n8n 1.x has no mcp-registry module and refuses to start when asked to disable it. Its default
+	// expression engine needs isolated-vm, which has no build for Node 20; 1.x's classic engine does not.
+	...(N8N_VERSION.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',

@@ -152,6 +152,7 @@ async function startStack(options = {}) {
 			stoppers.push(() => worker.stop());
 		}
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
+		if (installation.version.startsWith('1.')) await api.setupOwner(OWNER);
 		await api.login(OWNER.email, OWNER.password);
 		const credential = await ensureCredential(api, {
 			name: CREDENTIAL_NAME,
