@@ -68,4 +68,21 @@ describe('the published tarball', () => {
 		expect(mapSources.length).toBeGreaterThan(0);
 		expect(mapSources.filter((source) => !/^(\.\.\/)+(nodes|credentials)\//.test(source))).toStrictEqual([]);
 	});
+
+	test('points every documentation link (codex files, credentials) into the repository package.json names', () => {
+		const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+		const repository = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+		expect(manifest.homepage.startsWith(repository)).toBe(true);
+		const codexLinks = tarball.paths
+			.filter((file) => file.endsWith('.node.json'))
+			.flatMap((file) => Object.values(JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')).resources).flat())
+			.map((resource) => resource.url);
+		const credentialLinks = manifest.n8n.credentials.map((file) => {
+			const exported = require(path.join(ROOT, file));
+			return new (Object.values(exported)[0])().documentationUrl;
+		});
+
+		expect(codexLinks.length).toBe(4);
+		for (const link of [...codexLinks, ...credentialLinks]) expect(link.startsWith(`${repository}#`)).toBe(true);
+	});
 });
