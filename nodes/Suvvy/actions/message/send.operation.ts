@@ -19,6 +19,7 @@ import type { MessageIdentity, Outcome } from '../../helpers/outcome';
 import { createParameterReader, type ReadParameter } from '../../helpers/parameterReader';
 import { readMessageInput, type PreResolved } from '../../helpers/readMessageInput';
 import { sendInChatOrder, type ChatJob } from '../../helpers/sendInChatOrder';
+import { createSendPacer } from '../../helpers/sendPacer';
 import { serializeMessageBody } from '../../helpers/serializeMessageBody';
 import { sendWithRetries, withAttempts } from '../../helpers/sendWithRetries';
 import { apiErrorFor, shapeOutputs, type OutputMode } from '../../helpers/shapeOutputs';
@@ -122,6 +123,9 @@ function chatJobs(identities: ResolvedIdentity[]): ChatJob[] {
 	}));
 }
 
+/** Enough to keep a handful of requests in flight per turn, few enough that each leaves promptly. */
+const MESSAGES_PREPARED_PER_TURN = 4;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const mode = outputMode(this);
@@ -136,10 +140,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 
+	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
 	const outcomes = await sendInChatOrder(
 		chatJobs(identities),
-		async ({ index }) =>
-			await sendItem.call(
+		async ({ index }) => {
+			await pace();
+			return await sendItem.call(
 				this,
 				index,
 				items[index],
@@ -147,7 +153,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				readParameter,
 				connection,
 				options,
-			),
+			);
+		},
 		{
 			limit: stopAtFailure ? 1 : options.maxParallelRequests,
 			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
