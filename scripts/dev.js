@@ -76,6 +76,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(`\nnpm run dev failed: ${error.message}`);
+	console.error(`\nnpm run dev failed: ${error.stack}`);
 	process.exit(1);
 });

@@ -65,8 +65,14 @@ class N8nApi {
 		});
 	}
 
+	/** The stored workflows, as n8n lists them (without their nodes). */
 	async workflows() {
 		return this.request('GET', '/workflows');
+	}
+
+	/** One stored workflow, whole. */
+	async workflow(id) {
+		return this.request('GET', `/workflows/${id}`);
 	}
 
 	async createWorkflow(workflow) {
@@ -83,7 +89,7 @@ class N8nApi {
 	 * n8n 2.x reads the stored workflow itself; n8n 1.x expects it in the body.
 	 */
 	async runManually(workflow, triggerName) {
-		const workflowData = await this.request('GET', `/workflows/${workflow.id}`);
+		const workflowData = await this.workflow(workflow.id);
 		return this.request('POST', `/workflows/${workflow.id}/run`, { workflowData, triggerToStartFrom: { name: triggerName } });
 	}
 

@@ -96,7 +96,8 @@ async function ensureExamples(api, credentialsByType) {
 			if (!stored.active) stored = await api.activate(stored);
 			await waitForWebhooks(api.url, workflow);
 		}
-		imported[file.replace(/\.json$/, '')] = stored;
+		// A workflow a restarted `npm run dev` finds comes from n8n's list, without its nodes.
+		imported[file.replace(/\.json$/, '')] = await api.workflow(stored.id);
 	}
 	return imported;
 }
