@@ -7,6 +7,7 @@
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
+major="${N8N_VERSION%%.*}"
 here="$(cd "$(dirname "$0")" && pwd)"
 node_bin="$(N8N_VERSION="$N8N_VERSION" "$here/n8n-node.sh")"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suvvy/n8n-${N8N_VERSION}"
@@ -20,7 +21,7 @@ while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[
 # The native modules are what a half-finished or script-less install lacks; check they load.
 # n8n 1.x evaluates expressions without isolated-vm, which does not build on Node 20.
 natives=(sqlite3 isolated-vm)
-[[ "${N8N_VERSION%%.*}" == 1 ]] && natives=(sqlite3)
+[[ "$major" == 1 ]] && natives=(sqlite3)
 natives_load() {
 	local script=""
 	for native in "${natives[@]}"; do script+="require('$native');"; done
@@ -35,7 +36,7 @@ if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 	# last that installs and runs here. xlsx: n8n 1.x fetches it from SheetJS's own CDN, outside the
 	# npm registry; the registry's last release stands in (only the Spreadsheet File node uses it).
 	overrides='"linkedom": "0.18.13"'
-	[[ "${N8N_VERSION%%.*}" == 1 ]] && overrides+=', "xlsx": "0.18.5"'
+	[[ "$major" == 1 ]] && overrides+=', "xlsx": "0.18.5"'
 	cat >"$cache/package.json" <<-JSON
 		{
 		  "name": "n8n-cache",

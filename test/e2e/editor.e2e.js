@@ -8,12 +8,12 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
-const { N8N_VERSION } = require('../harness/realN8n');
+const { IS_N8N_1 } = require('../harness/realN8n');
 const { OUTPUTS } = require('../harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 // One folder per n8n line, so the 1.x run does not overwrite the screenshots README takes from 2.x.
-const ARTIFACTS = path.resolve(__dirname, '../artifacts', N8N_VERSION.startsWith('1.') ? 'n8n-1' : '');
+const ARTIFACTS = path.resolve(__dirname, '../artifacts', IS_N8N_1 ? 'n8n-1' : '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking switches Chromium keeps dialling Google, which this machine refuses.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

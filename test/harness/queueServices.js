@@ -9,8 +9,7 @@ const { once } = require('node:events');
 const { chownSync, existsSync, mkdirSync, readdirSync } = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const { setTimeout: delay } = require('node:timers/promises');
 
 function canConnect(port) {
 	return new Promise((resolve) => {
@@ -70,24 +69,21 @@ async function startPostgres({ port, directory, user = 'n8n' }) {
 	const asRoot = process.getuid?.() === 0;
 	const data = path.join(directory, 'pgdata');
 	mkdirSync(data, { recursive: true });
-	const runAs = asRoot ? ['runuser', '-u', 'postgres', '--'] : [];
 	if (asRoot) {
-		const postgresUser = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
-		const postgresGroup = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
-		chownSync(directory, Number(postgresUser), Number(postgresGroup));
-		chownSync(data, Number(postgresUser), Number(postgresGroup));
+		const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
+		for (const folder of [directory, data]) chownSync(folder, id('-u'), id('-g'));
 	}
-	const [command, ...prefix] = [...runAs, postgresBin('initdb')];
-	execFileSync(command, [...prefix, '-D', data, '-U', user, '-A', 'trust', '--no-sync'].filter(Boolean), { stdio: 'ignore' });
-	const [serverCommand, ...serverPrefix] = [...runAs, postgresBin('postgres')];
-	const { child, logs } = spawnLogged(serverCommand, [
-		...serverPrefix,
+	/** A PostgreSQL program and its arguments, run as the postgres user when we are root. */
+	const asPostgres = (program, args) =>
+		asRoot ? ['runuser', ['-u', 'postgres', '--', postgresBin(program), ...args]] : [postgresBin(program), args];
+	execFileSync(...asPostgres('initdb', ['-D', data, '-U', user, '-A', 'trust', '--no-sync']), { stdio: 'ignore' });
+	const { child, logs } = spawnLogged(...asPostgres('postgres', [
 		'-D', data,
 		'-p', String(port),
 		'-k', directory,
 		'-c', 'listen_addresses=127.0.0.1',
 		'-c', 'fsync=off',
-	]);
+	]));
 	await waitForPort('postgres', port, child, logs);
 	return { port, user, database: 'postgres', stop: stopper(child) };
 }

@@ -10,12 +10,14 @@ const { createRequire } = require('node:module');
 
 const ROOT = path.resolve(__dirname, '../..');
 const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
+/** n8n 1.x differs from 2.x in a few settings and REST calls; the harness asks this, not the version string. */
+const IS_N8N_1 = N8N_VERSION.split('.')[0] === '1';
 
 /** Settings that keep n8n quiet and offline: this machine reaches no one but the npm registry. */
 const OFFLINE_ENV = {
 	// n8n 1.x has no mcp-registry module and refuses to start when asked to disable it. Its default
 	// expression engine needs isolated-vm, which has no build for Node 20; 1.x's classic engine does not.
-	...(N8N_VERSION.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : { N8N_DISABLED_MODULES: 'mcp-registry' }),
+	...(IS_N8N_1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : { N8N_DISABLED_MODULES: 'mcp-registry' }),
 	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -170,4 +172,4 @@ async function startN8n({ installation, userFolder, port, env = {}, echo, readyT
 	return { url, port, child, logs, stop, userFolder };
 }
 
-module.exports = { ROOT, N8N_VERSION, OFFLINE_ENV, ensureN8n, installPackageInto, startN8n };
+module.exports = { ROOT, N8N_VERSION, IS_N8N_1, OFFLINE_ENV, ensureN8n, installPackageInto, startN8n };

@@ -13,7 +13,7 @@ const { freePort } = require('./freePort');
 const { N8nApi } = require('./n8nApi');
 const { OWNER, ownerEnv } = require('./owner');
 const { startQueueBackends } = require('./queueMode');
-const { ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
+const { IS_N8N_1, ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
 
 const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const CREDENTIAL_NAME = 'Suvvy account';
@@ -153,7 +153,7 @@ async function startStack(options = {}) {
 			stoppers.push(() => worker.stop());
 		}
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
-		if (installation.version.startsWith('1.')) await api.setupOwner(OWNER);
+		if (IS_N8N_1) await api.setupOwner(OWNER);
 		await api.login(OWNER.email, OWNER.password);
 		const credential = await ensureCredential(api, {
 			name: CREDENTIAL_NAME,

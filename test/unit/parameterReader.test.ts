@@ -32,11 +32,15 @@ describe('the Send Message parameter reader', () => {
 		expect(resolved).toStrictEqual([]);
 	});
 
-	test('hands n8n a field that is missing or not plain text, so n8n decides what it means', () => {
-		const { context, resolved } = contextWith({ chatId: '={{ $json.chat }}' }, [
-			{},
-			{ chat: { id: 1 } },
-		]);
+	test.each([
+		[
+			'a dragged-in field that is missing or not plain text',
+			'={{ $json.chat }}',
+			[{}, { chat: { id: 1 } }],
+		],
+		['any other expression', '=Hi {{ $json.chat }}', [{ chat: 1 }, { chat: 2 }]],
+	])('hands n8n %s, for every item, so n8n decides what it means', (_case, expression, items) => {
+		const { context, resolved } = contextWith({ chatId: expression }, items);
 		const read = createParameterReader(context);
 		read('chatId', 0, '');
 		read('chatId', 1, '');
@@ -44,18 +48,6 @@ describe('the Send Message parameter reader', () => {
 		expect(resolved).toStrictEqual([
 			['chatId', 0],
 			['chatId', 1],
-		]);
-	});
-
-	test('hands n8n every other expression, for every item', () => {
-		const { context, resolved } = contextWith({ text: '=Hi {{ $json.name }}' }, [{}, {}]);
-		const read = createParameterReader(context);
-		read('text', 0, '');
-		read('text', 1, '');
-
-		expect(resolved).toStrictEqual([
-			['text', 0],
-			['text', 1],
 		]);
 	});
 

@@ -64,8 +64,6 @@ function plainValueAt(json: unknown, path: string[]): string | number | boolean 
 export function createParameterReader(context: IExecuteFunctions): ReadParameter {
 	const plans = new Map<string, Plan>();
 	const items = context.getInputData();
-	const viaN8n: ReadParameter = (name, itemIndex, fallback) =>
-		context.getNodeParameter(name, itemIndex, fallback);
 
 	return (name, itemIndex, fallback) => {
 		let plan = plans.get(name);
@@ -82,6 +80,6 @@ export function createParameterReader(context: IExecuteFunctions): ReadParameter
 			const value = plainValueAt(items[itemIndex]?.json, plan.path);
 			if (value !== undefined) return value;
 		}
-		return viaN8n(name, itemIndex, fallback);
+		return context.getNodeParameter(name, itemIndex, fallback);
 	};
 }
