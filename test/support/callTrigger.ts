@@ -33,6 +33,8 @@ export interface TriggerCall {
 	parameters?: INodeParameters;
 	/** The webhook secret credential; leave it out for a trigger without one. */
 	secret?: string;
+	/** Called the moment the trigger answers the request, before it returns. */
+	onAnswer?: (status: number | undefined) => void;
 }
 
 export interface TriggerResult {
@@ -42,9 +44,16 @@ export interface TriggerResult {
 	/** What the workflow would start with, or undefined when no execution starts. */
 	items: INodeExecutionData[] | undefined;
 	returned: IWebhookResponseData;
+	/**
+	 * Whether this n8n offers nodes its egress filter (n8n 2.x): with it, a host name is resolved and
+	 * checked before connecting; without it (n8n 1.x), the connection itself is checked.
+	 */
+	offersEgressFilter: boolean;
 }
 
 class RecordingResponse {
+	constructor(private readonly onAnswer?: (status: number | undefined) => void) {}
+
 	statusCode: number | undefined;
 	headers: Record<string, string> = {};
 	body: IDataObject | undefined;
@@ -61,6 +70,7 @@ class RecordingResponse {
 
 	json(body: IDataObject) {
 		this.body = body;
+		this.onAnswer?.(this.statusCode);
 		return this;
 	}
 }
@@ -90,7 +100,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		nodeTypes: new TestNodeTypes({ [TRIGGER_TYPE]: trigger }),
 		settings: {},
 	});
-	const response = new RecordingResponse();
+	const response = new RecordingResponse(call.onAnswer);
 	const headers = { 'content-type': 'application/json', ...call.headers };
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(
@@ -140,5 +150,8 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		responseBody: response.body,
 		items: returned.workflowData?.[0],
 		returned,
+		offersEgressFilter:
+			typeof (context.helpers as { getSecureEgressFilter?: unknown }).getSecureEgressFilter ===
+			'function',
 	};
 }

@@ -1,12 +1,21 @@
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
-import nock from 'nock';
 
 import { MAX_MESSAGES_PER_DELIVERY } from '../../nodes/Suvvy/trigger/parseDelivery';
 import { callTrigger, TEST_SECRET } from '../support/callTrigger';
-import { interceptHttp } from '../support/interceptHttp';
+import { file, startFileServer, type FileServer } from '../support/fileServer';
 
-const FILES = 'https://files.suvvy.test';
+/**
+ * Suvvy's file host is played by a server on loopback, so these tests allow private-network
+ * downloads; what the trigger refuses without that option is specified in downloadPolicy.test.ts.
+ */
+const FROM_LOOPBACK = { allowPrivateNetworkDownloads: true };
+let files: FileServer;
+beforeAll(async () => {
+	files = await startFileServer();
+});
+afterAll(async () => await files.close());
+
 const PNG = Buffer.from(
 	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
 	'hex',
@@ -24,12 +33,10 @@ const text = (body: string, sender = 'ai') => ({
 const image = (name = 'photo.png', size = PNG.length) => ({
 	type: 'image',
 	message_sender: 'ai',
-	file: { name, url: `${FILES}/f/${name}`, size_bytes: size, mime_type: 'image/png' },
+	file: { name, url: `${files.url}/f/${name}`, size_bytes: size, mime_type: 'image/png' },
 });
 
 describe('Suvvy Trigger: receiving a reply', () => {
-	interceptHttp();
-
 	test('answers 200 at once and starts one item per message, with chat, event, sender and text', async () => {
 		const result = await callTrigger({
 			body: delivery([text('Hello!'), text('Anything else?', 'employee')]),
@@ -58,8 +65,11 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	});
 
 	test('downloads a file into the "data" binary field with its name and mime type', async () => {
-		nock(FILES).get('/f/photo.png').reply(200, PNG, { 'content-type': 'image/png' });
-		const result = await callTrigger({ body: delivery([image()]) });
+		files.serve('/f/photo.png', file(PNG, 'image/png'));
+		const result = await callTrigger({
+			body: delivery([image()]),
+			parameters: { options: FROM_LOOPBACK },
+		});
 		const [item] = result.items ?? [];
 		expect(item.json.file).toEqual(image().file);
 		expect(item.json.file_error).toBeUndefined();
@@ -70,8 +80,10 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	});
 
 	test('keeps the item, with the reason in file_error, when a download fails', async () => {
-		nock(FILES).get('/f/gone.png').reply(404, 'Not Found');
-		const result = await callTrigger({ body: delivery([image('gone.png'), text('still here')]) });
+		const result = await callTrigger({
+			body: delivery([image('gone.png'), text('still here')]),
+			parameters: { options: FROM_LOOPBACK },
+		});
 		expect(result.items).toHaveLength(2);
 		expect(result.items?.[0].json.file_error).toBe('Download answered HTTP 404');
 		expect(result.items?.[0].binary).toBeUndefined();
@@ -80,14 +92,14 @@ describe('Suvvy Trigger: receiving a reply', () => {
 
 	test('does not download a file over the size limit, by its declared size or by what arrives', async () => {
 		const big = Buffer.alloc(2 * 1024 * 1024, 1);
-		nock(FILES).get('/f/unannounced.png').reply(200, big);
+		files.serve('/f/unannounced.png', file(big));
 		const undeclared = {
 			...image('unannounced.png'),
-			file: { url: `${FILES}/f/unannounced.png`, name: 'unannounced.png' },
+			file: { url: `${files.url}/f/unannounced.png`, name: 'unannounced.png' },
 		};
 		const result = await callTrigger({
 			body: delivery([image('declared.png', 5 * 1024 * 1024), undeclared]),
-			parameters: { maxFileSizeMb: 1 },
+			parameters: { maxFileSizeMb: 1, options: FROM_LOOPBACK },
 		});
 		expect(result.items?.[0].json.file_error).toMatch(
 			/^File is 5242880 bytes, over the 1\.0 MB limit/,
@@ -116,10 +128,10 @@ describe('Suvvy Trigger: receiving a reply', () => {
 	});
 
 	test('one item per delivery holds the messages, with files in data_<message index>', async () => {
-		nock(FILES).get('/f/photo.png').reply(200, PNG, { 'content-type': 'image/png' });
+		files.serve('/f/photo.png', file(PNG, 'image/png'));
 		const result = await callTrigger({
 			body: delivery([text('Here you go'), image()]),
-			parameters: { output: 'delivery' },
+			parameters: { output: 'delivery', options: FROM_LOOPBACK },
 		});
 		expect(result.items).toHaveLength(1);
 		const [item] = result.items ?? [];
@@ -228,6 +240,18 @@ describe('Suvvy Trigger: receiving a reply', () => {
 			});
 			expect(result.items).toBeUndefined();
 			expect(JSON.stringify(result.responseBody)).not.toContain(TEST_SECRET);
+		});
+
+		test('an empty secret in the credential refuses every delivery, however it is presented', async () => {
+			for (const authorization of [undefined, 'Bearer ', 'Bearer']) {
+				const result = await callTrigger({
+					body,
+					secret: '',
+					headers: authorization === undefined ? {} : { authorization },
+				});
+				expect(result.status).toBe(401);
+				expect(result.items).toBeUndefined();
+			}
 		});
 
 		test('without a credential, requests need no Authorization header', async () => {

@@ -1,17 +1,68 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { downloadReplyFile } from '../transport';
+import { downloadFile, type DownloadFailure } from '../transport/download';
+import { inDownloadSlot } from './downloadSlots';
 import type { IndexedMessage } from './replyItems';
 
 export interface FileSettings {
 	download: boolean;
 	binaryPropertyName: string;
-	maxBytes: number;
+	maxFileBytes: number;
+	/** All files of one delivery together. */
+	deliveryBudgetBytes: number;
+	timeLimitMs: number;
+	parallelDownloads: number;
+	allowPrivateNetwork: boolean;
+	/** Which trigger's downloads share the parallel cap. */
+	triggerKey: string;
+}
+
+/** What is left of one delivery's byte budget; its files are fetched one after another. */
+export interface DeliveryBudget {
+	remainingBytes: number;
 }
 
 export interface AttachedFile {
 	binary?: IBinaryKeyData;
 	fileError?: string;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function describeFailure(
+	failure: DownloadFailure,
+	settings: FileSettings,
+	cutByBudget: boolean,
+	link: string,
+): string {
+	switch (failure.kind) {
+		case 'notHttp':
+			return `Not an http(s) link: ${link.slice(0, 100)}`;
+		case 'refused':
+			return "Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
+		case 'tooBig':
+			return cutByBudget
+				? `File does not fit in what is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget (${failure.bytes} bytes or more); not downloaded`
+				: `File is larger than the ${megabytes(settings.maxFileBytes)} limit (${failure.bytes} bytes or more)`;
+		case 'timeLimit':
+			return `Download stopped: it took longer than the ${settings.timeLimitMs / 1000} s time limit`;
+		case 'status':
+			return `Download answered HTTP ${failure.status}`;
+		case 'network':
+			return `Download failed: ${failure.phrase}`;
+		case 'tooManyRedirects':
+			return 'Download failed: more than 5 redirects';
+	}
+}
+
+function refusedBySize(size: number, settings: FileSettings, budget: DeliveryBudget) {
+	if (size > settings.maxFileBytes) {
+		return `File is ${size} bytes, over the ${megabytes(settings.maxFileBytes)} limit; not downloaded`;
+	}
+	if (size > budget.remainingBytes) {
+		return `File is ${size} bytes, more than is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget; not downloaded`;
+	}
+	return undefined;
 }
 
 /**
@@ -23,17 +74,35 @@ export async function attachReplyFile(
 	{ message }: IndexedMessage,
 	binaryPropertyName: string,
 	settings: FileSettings,
+	budget: DeliveryBudget,
 ): Promise<AttachedFile> {
 	const file = message.file;
 	if (!settings.download || !file) return {};
-	if (typeof file.size_bytes === 'number' && file.size_bytes > settings.maxBytes) {
-		const limit = (settings.maxBytes / 1024 / 1024).toFixed(1);
+	if (budget.remainingBytes <= 0) {
 		return {
-			fileError: `File is ${file.size_bytes} bytes, over the ${limit} MB limit; not downloaded`,
+			fileError: `The delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget is used up; not downloaded`,
 		};
 	}
-	const downloaded = await downloadReplyFile.call(this, file.url, settings.maxBytes);
-	if (!downloaded.ok) return { fileError: downloaded.reason };
+	if (typeof file.size_bytes === 'number') {
+		const refused = refusedBySize(file.size_bytes, settings, budget);
+		if (refused) return { fileError: refused };
+	}
+	const maxBytes = Math.min(settings.maxFileBytes, budget.remainingBytes);
+	const downloaded = await inDownloadSlot(
+		settings.triggerKey,
+		settings.parallelDownloads,
+		async () =>
+			await downloadFile.call(this, file.url, {
+				maxBytes,
+				timeLimitMs: settings.timeLimitMs,
+				allowPrivateNetwork: settings.allowPrivateNetwork,
+			}),
+	);
+	if (!downloaded.ok) {
+		const cutByBudget = maxBytes < settings.maxFileBytes;
+		return { fileError: describeFailure(downloaded.failure, settings, cutByBudget, file.url) };
+	}
+	budget.remainingBytes -= downloaded.bytes.length;
 	const fileName = file.name || file.url.split('/').pop()?.split('?')[0] || 'file';
 	const mimeType = file.mime_type || downloaded.mimeType;
 	const data = await this.helpers.prepareBinaryData(downloaded.bytes, fileName, mimeType);

@@ -5,30 +5,28 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { attachReplyFile, noteFileError, type FileSettings } from './attachReplyFiles';
+import {
+	attachReplyFile,
+	noteFileError,
+	type DeliveryBudget,
+	type FileSettings,
+} from './attachReplyFiles';
+import { readFileSettings } from './fileSettings';
 import { parseDelivery, type Delivery } from './parseDelivery';
 import {
+	deliveryFields,
 	deliveryItemJson,
 	messageItemJson,
 	selectMessages,
 	type IndexedMessage,
 } from './replyItems';
 import { acknowledge, refuse } from './respond';
-import { DEFAULT_MAX_FILE_MB, MESSAGE_TYPES, SENDERS } from './triggerProperties';
+import { MESSAGE_TYPES, SENDERS } from './triggerProperties';
 import { carriesSecret } from './verifySecret';
-import { webhookSecret } from './webhookSecret';
+import { EMPTY_SECRET_PROBLEM, webhookSecret } from './webhookSecret';
 
 /** The answer is already sent by the time the workflow data is returned. */
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
-
-function fileSettings(this: IWebhookFunctions): FileSettings {
-	const maxMb = this.getNodeParameter('maxFileSizeMb', DEFAULT_MAX_FILE_MB) as number;
-	return {
-		download: this.getNodeParameter('downloadFiles', true) as boolean,
-		binaryPropertyName: (this.getNodeParameter('binaryPropertyName', 'data') as string) || 'data',
-		maxBytes: Math.max(0, maxMb) * 1024 * 1024,
-	};
-}
 
 async function perMessageItems(
 	this: IWebhookFunctions,
@@ -37,10 +35,18 @@ async function perMessageItems(
 	files: FileSettings,
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = [];
+	const budget: DeliveryBudget = { remainingBytes: files.deliveryBudgetBytes };
+	const delivery = deliveryFields(body);
 	for (const entry of selected) {
-		const attached = await attachReplyFile.call(this, entry, files.binaryPropertyName, files);
+		const attached = await attachReplyFile.call(
+			this,
+			entry,
+			files.binaryPropertyName,
+			files,
+			budget,
+		);
 		items.push({
-			json: noteFileError(messageItemJson(body, entry), attached),
+			json: noteFileError(messageItemJson(delivery, entry), attached),
 			binary: attached.binary,
 		});
 	}
@@ -56,9 +62,10 @@ async function perDeliveryItem(
 	const json = deliveryItemJson(body, selected);
 	const messages = json.new_messages as IDataObject[];
 	const binary: INodeExecutionData['binary'] = {};
+	const budget: DeliveryBudget = { remainingBytes: files.deliveryBudgetBytes };
 	for (const [position, entry] of selected.entries()) {
 		const field = `${files.binaryPropertyName}_${entry.index}`;
-		const attached = await attachReplyFile.call(this, entry, field, files);
+		const attached = await attachReplyFile.call(this, entry, field, files, budget);
 		messages[position] = noteFileError(messages[position], attached);
 		Object.assign(binary, attached.binary);
 	}
@@ -80,6 +87,8 @@ function otherEvent(this: IWebhookFunctions, delivery: Exclude<Delivery, { kind:
  */
 export async function receiveReply(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = await webhookSecret.call(this);
+	if (secret === '')
+		this.logger.warn(`Suvvy Trigger "${this.getNode().name}": ${EMPTY_SECRET_PROBLEM}`);
 	if (secret !== undefined && !carriesSecret(this.getHeaderData().authorization, secret)) {
 		refuse.call(this, 401, 'Missing or wrong webhook secret', { 'WWW-Authenticate': 'Bearer' });
 		return ANSWERED;
@@ -104,7 +113,7 @@ export async function receiveReply(this: IWebhookFunctions): Promise<IWebhookRes
 	}
 	acknowledge.call(this, { messages: selected.length });
 
-	const files = fileSettings.call(this);
+	const files = readFileSettings.call(this);
 	const items =
 		this.getNodeParameter('output', 'message') === 'delivery'
 			? [await perDeliveryItem.call(this, delivery.body, selected, files)]

@@ -100,6 +100,23 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Allow Private Network Downloads',
+				name: 'allowPrivateNetworkDownloads',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether files may be downloaded from loopback, private, link-local and other non-public addresses, for a Suvvy stand-in on your own network. Risky: anyone who can post to the webhook could make n8n fetch from inside its network; use it only with a webhook secret.',
+			},
+			{
+				displayName: 'Download Time Limit (Seconds)',
+				name: 'downloadTimeLimitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'The longest one download may take from start to finish; a slower one is stopped and the item keeps the link',
+			},
+			{
 				displayName: 'Include Test Requests',
 				name: 'includeTestRequests',
 				type: 'boolean',
@@ -114,6 +131,24 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether event types other than new messages and test requests start the workflow, as they came (they are always acknowledged)',
+			},
+			{
+				displayName: 'Max Download Size per Delivery (MB)',
+				name: 'maxDeliveryDownloadMb',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 1 },
+				default: 100,
+				description:
+					'All files of one delivery together; files past it are not downloaded and keep their links',
+			},
+			{
+				displayName: 'Max Parallel Downloads',
+				name: 'maxParallelDownloads',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 2,
+				description:
+					'How many files download at once across every delivery this trigger is handling; the others wait their turn',
 			},
 		],
 	},

@@ -1,0 +1,181 @@
+import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+
+import { networkCause, type NetworkCause } from './networkCause';
+import { nonPublicReason } from './publicAddress';
+import { routeTo, type Route } from './route';
+
+/** Enough for a CDN's hop or two; more is a loop or a maze. */
+const MAX_REDIRECTS = 5;
+
+export interface DownloadLimits {
+	/** The most bytes this file may have; more and the download stops as soon as that is known. */
+	maxBytes: number;
+	/** From the first byte of the request to the last byte of the answer, redirects included. */
+	timeLimitMs: number;
+	/** Off by default: only public internet addresses are fetched. */
+	allowPrivateNetwork: boolean;
+}
+
+/**
+ * Why a file was not had. None of these name an address or a port, and a refused address reads the
+ * same whether anything listens there or not, so the items cannot map an internal network.
+ */
+export type DownloadFailure =
+	| { kind: 'notHttp' }
+	| { kind: 'refused' }
+	| { kind: 'tooBig'; bytes: number }
+	| { kind: 'timeLimit' }
+	| { kind: 'status'; status: number }
+	| { kind: 'network'; phrase: string }
+	| { kind: 'tooManyRedirects' };
+
+export type DownloadResult =
+	| { ok: true; bytes: Buffer; mimeType: string | undefined }
+	| { ok: false; failure: DownloadFailure };
+
+interface StreamBody extends AsyncIterable<Buffer> {
+	destroy(error?: Error): void;
+	socket?: { remoteAddress?: string } | null;
+}
+
+interface StreamResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: StreamBody;
+}
+
+const fail = (failure: DownloadFailure): DownloadResult => ({ ok: false, failure });
+
+function httpUrl(link: string, base?: URL): URL | undefined {
+	try {
+		const url = new URL(link, base);
+		return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function requestFor(
+	route: Exclude<Route, { kind: 'refused' }>,
+	signal: AbortSignal,
+	timeoutMs: number,
+) {
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url: route.url,
+		// A compressed answer would arrive through a decompressor that hides the connection.
+		headers: { 'Accept-Encoding': 'identity' },
+		encoding: 'stream',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// Every hop is checked here, as the first one was.
+		disableFollowRedirect: true,
+		timeout: timeoutMs,
+		abortSignal: signal,
+	};
+	if (route.kind === 'pinned') {
+		options.headers = { ...options.headers, Host: route.host };
+		options.agentOptions = { servername: route.servername };
+	}
+	return options;
+}
+
+/**
+ * Unchecked before connecting, a failure must read as the policy refusal unless it happened at a
+ * public address: a name that does not resolve, or a private port that is closed, would otherwise
+ * tell an outsider what exists inside the network.
+ */
+function reachedPublicAddress({ code, address }: NetworkCause): boolean {
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return false;
+	return address === undefined || nonPublicReason(address) === undefined;
+}
+
+function connectedToPublic(response: StreamResponse): boolean {
+	const address = response.body.socket?.remoteAddress;
+	return typeof address === 'string' && nonPublicReason(address) === undefined;
+}
+
+async function readBody(
+	response: StreamResponse,
+	maxBytes: number,
+	signal: AbortSignal,
+): Promise<DownloadResult> {
+	const declared = Number(response.headers['content-length']);
+	if (declared > maxBytes) {
+		response.body.destroy();
+		return fail({ kind: 'tooBig', bytes: declared });
+	}
+	// A server that drips a byte now and then never trips an idle timeout; the deadline ends it.
+	const stop = () => response.body.destroy();
+	signal.addEventListener('abort', stop);
+	const chunks: Buffer[] = [];
+	let received = 0;
+	try {
+		for await (const chunk of response.body) {
+			received += chunk.length;
+			if (received > maxBytes) {
+				response.body.destroy();
+				return fail({ kind: 'tooBig', bytes: received });
+			}
+			chunks.push(chunk);
+		}
+	} catch (error) {
+		if (signal.aborted) return fail({ kind: 'timeLimit' });
+		return fail({ kind: 'network', phrase: networkCause(error).phrase });
+	} finally {
+		signal.removeEventListener('abort', stop);
+	}
+	if (signal.aborted) return fail({ kind: 'timeLimit' });
+	const contentType = response.headers['content-type'];
+	const mimeType = typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined;
+	return { ok: true, bytes: Buffer.concat(chunks), mimeType };
+}
+
+/**
+ * Downloads a file a webhook body links to. Only http(s); by default only public internet addresses,
+ * checked on every redirect hop; at most `maxBytes`, within `timeLimitMs` overall.
+ */
+export async function downloadFile(
+	this: IWebhookFunctions,
+	link: string,
+	limits: DownloadLimits,
+): Promise<DownloadResult> {
+	const signal = AbortSignal.timeout(limits.timeLimitMs);
+	let target = httpUrl(link);
+	for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+		if (!target) return fail({ kind: 'notHttp' });
+		const route = await routeTo(this, target, limits.allowPrivateNetwork);
+		if (route.kind === 'refused') return fail({ kind: 'refused' });
+		if (signal.aborted) return fail({ kind: 'timeLimit' });
+
+		let response: StreamResponse;
+		try {
+			response = (await this.helpers.httpRequest(
+				requestFor(route, signal, limits.timeLimitMs),
+			)) as StreamResponse;
+		} catch (error) {
+			if (signal.aborted) return fail({ kind: 'timeLimit' });
+			const cause = networkCause(error);
+			if (route.kind === 'checkOnConnect' && !reachedPublicAddress(cause)) {
+				return fail({ kind: 'refused' });
+			}
+			return fail({ kind: 'network', phrase: cause.phrase });
+		}
+		if (route.kind === 'checkOnConnect' && !connectedToPublic(response)) {
+			response.body.destroy();
+			return fail({ kind: 'refused' });
+		}
+		const { statusCode } = response;
+		if (statusCode >= 300 && statusCode < 400 && typeof response.headers.location === 'string') {
+			response.body.destroy();
+			target = httpUrl(response.headers.location, target);
+			continue;
+		}
+		if (statusCode < 200 || statusCode >= 300) {
+			response.body.destroy();
+			return fail({ kind: 'status', status: statusCode });
+		}
+		return await readBody(response, limits.maxBytes, signal);
+	}
+	return fail({ kind: 'tooManyRedirects' });
+}

@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * A real HTTP server on loopback that stands in for wherever a reply's file link points: Suvvy's file
+ * host in the happy cases, an "internal" service in the attacks. It records every request it gets, so
+ * a test can prove a refused link was never fetched. (JavaScript, with fileServer.d.ts for the
+ * TypeScript tests: the community-node lint forbids Node's network modules in TypeScript files.)
+ */
+const { once } = require('node:events');
+const { createServer } = require('node:http');
+
+async function startFileServer() {
+	const routes = new Map();
+	const requests = [];
+	const server = createServer((request, response) => {
+		const path = (request.url ?? '/').split('?')[0];
+		requests.push({ path, host: request.headers.host });
+		const handler = routes.get(path);
+		if (handler) handler(request, response);
+		else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+	});
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const { port } = server.address();
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		requests,
+		serve: (path, handler) => routes.set(path, handler),
+		close: async () => {
+			server.closeAllConnections();
+			server.close();
+			await once(server, 'close');
+		},
+	};
+}
+
+/** Answers with `bytes` at once. */
+function file(bytes, contentType = 'application/octet-stream') {
+	return (_request, response) => {
+		response.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
+		response.end(bytes);
+	};
+}
+
+/** Answers 200 without a length and then sends one byte per tick, for as long as anyone listens. */
+function drip(everyMs) {
+	return (request, response) => {
+		response.writeHead(200, { 'content-type': 'application/octet-stream' });
+		const timer = setInterval(() => response.write(Buffer.from([0x41])), everyMs);
+		request.socket.on('close', () => clearInterval(timer));
+	};
+}
+
+/** Answers with a redirect. */
+function redirect(location, status = 302) {
+	return (_request, response) => {
+		response.writeHead(status, { location }).end();
+	};
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort() {
+	const server = createServer();
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const { port } = server.address();
+	server.close();
+	await once(server, 'close');
+	return port;
+}
+
+module.exports = { startFileServer, file, drip, redirect, closedPort };

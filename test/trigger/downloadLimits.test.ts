@@ -1,0 +1,158 @@
+/**
+ * Threat: a delivery that costs n8n far more than it costs the sender. A server that drips one byte
+ * at a time, a small body with a thousand links, a burst of deliveries each with large files, or one
+ * huge field copied onto every message item. Each is bounded; what does not fit keeps its link.
+ * Files come from a loopback server, so these tests allow private-network downloads.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { callTrigger } from '../support/callTrigger';
+import { drip, file, startFileServer, type FileServer } from '../support/fileServer';
+
+const MB = 1024 * 1024;
+const FROM_LOOPBACK = { allowPrivateNetworkDownloads: true };
+
+let files: FileServer;
+beforeAll(async () => {
+	files = await startFileServer();
+});
+afterAll(async () => await files.close());
+beforeEach(() => files.requests.splice(0));
+
+const fileMessage = (path: string, extra: IDataObject = {}) => ({
+	type: 'document',
+	message_sender: 'ai',
+	file: { name: path.split('/').pop(), url: `${files.url}${path}`, ...extra },
+});
+const delivery = (messages: unknown[], extra: IDataObject = {}) => ({
+	event_type: 'new_messages',
+	chat_id: 'chat-9',
+	new_messages: messages,
+	...extra,
+});
+
+describe('Suvvy Trigger: the work one delivery can cause is bounded', () => {
+	test('a download that drips is stopped at the time limit; Suvvy was answered before it began', async () => {
+		const events: string[] = [];
+		files.serve('/drip-watched.bin', (request, response) => {
+			events.push('download started');
+			drip(20)(request, response);
+		});
+		const result = await callTrigger({
+			body: delivery([fileMessage('/drip-watched.bin')]),
+			parameters: { options: { ...FROM_LOOPBACK, downloadTimeLimitSeconds: 1 } },
+			onAnswer: (status) => events.push(`answered ${status}`),
+		});
+		expect(events).toEqual(['answered 200', 'download started']);
+		expect(result.items?.[0].json.file_error).toBe(
+			'Download stopped: it took longer than the 1 s time limit',
+		);
+		expect(result.items?.[0].binary).toBeUndefined();
+	});
+
+	test('a thousand links in one small delivery download only what fits the delivery budget', async () => {
+		files.serve('/one-mb.bin', file(Buffer.alloc(MB, 7)));
+		const links = Array.from({ length: 1000 }, () => fileMessage('/one-mb.bin'));
+		const result = await callTrigger({
+			body: delivery(links),
+			parameters: { options: { ...FROM_LOOPBACK, maxDeliveryDownloadMb: 3 } },
+		});
+		const items = result.items ?? [];
+		expect(items).toHaveLength(1000);
+		expect(items.filter((item) => item.binary).length).toBe(3);
+		expect(items[3].json.file_error).toBe(
+			"The delivery's 3.0 MB download budget is used up; not downloaded",
+		);
+		expect(items[999].json.file_error).toBe(items[3].json.file_error);
+		expect(files.requests).toHaveLength(3);
+	});
+
+	test('a file larger than what is left of the budget is cut off, by its declared size or while it arrives', async () => {
+		files.serve('/two-mb.bin', file(Buffer.alloc(2 * MB, 1)));
+		const result = await callTrigger({
+			body: delivery([
+				fileMessage('/two-mb.bin', { size_bytes: 2 * MB }),
+				fileMessage('/two-mb.bin', { size_bytes: 2 * MB }),
+				fileMessage('/two-mb.bin'),
+			]),
+			parameters: { options: { ...FROM_LOOPBACK, maxDeliveryDownloadMb: 3 } },
+		});
+		const errors = result.items?.map((item) => item.json.file_error);
+		expect(errors?.[0]).toBeUndefined();
+		expect(errors?.[1]).toBe(
+			"File is 2097152 bytes, more than is left of the delivery's 3.0 MB download budget; not downloaded",
+		);
+		expect(errors?.[2]).toBe(
+			"File does not fit in what is left of the delivery's 3.0 MB download budget (2097152 bytes or more); not downloaded",
+		);
+	});
+
+	test('downloads across simultaneous deliveries never exceed Max Parallel Downloads', async () => {
+		const cap = 2;
+		const deliveries = 4;
+		const perDelivery = 2;
+		const total = deliveries * perDelivery;
+		const held: Array<() => void> = [];
+		let inFlight = 0;
+		let maxInFlight = 0;
+		let arrived: () => void = () => undefined;
+		files.serve('/held.bin', (_request, response) => {
+			inFlight++;
+			maxInFlight = Math.max(maxInFlight, inFlight);
+			held.push(() => {
+				inFlight--;
+				response.end(Buffer.alloc(1024, 3));
+			});
+			arrived();
+		});
+		const calls = Promise.all(
+			Array.from(
+				{ length: deliveries },
+				async () =>
+					await callTrigger({
+						body: delivery(Array.from({ length: perDelivery }, () => fileMessage('/held.bin'))),
+						parameters: { options: { ...FROM_LOOPBACK, maxParallelDownloads: cap } },
+					}),
+			),
+		);
+		// Release one download each time as many are running as may be: the next in line then starts.
+		for (let released = 0; released < total; released++) {
+			while (inFlight < Math.min(cap, total - released)) {
+				await new Promise<void>((resolve) => (arrived = resolve));
+			}
+			held.shift()?.();
+		}
+		const results = await calls;
+		expect(maxInFlight).toBe(cap);
+		expect(
+			results.flatMap((result) => result.items ?? []).filter((item) => item.binary),
+		).toHaveLength(total);
+	});
+
+	test('each message item carries the small delivery fields, never a large one a thousand times', async () => {
+		const big = 'x'.repeat(10 * MB);
+		const messages = Array.from({ length: 1000 }, (_, index) => ({
+			type: 'text',
+			message_sender: 'ai',
+			text: `message ${index}`,
+		}));
+		const body = delivery(messages, { channel: 'custom', transcript: big });
+		const result = await callTrigger({ body });
+		const items = result.items ?? [];
+		expect(items).toHaveLength(1000);
+		expect(items[0].json).toEqual({
+			event_type: 'new_messages',
+			chat_id: 'chat-9',
+			channel: 'custom',
+			omitted_delivery_fields: ['transcript'],
+			type: 'text',
+			message_sender: 'ai',
+			text: 'message 0',
+			message_index: 0,
+		});
+		expect(JSON.stringify(items.map((item) => item.json)).length).toBeLessThan(MB);
+
+		const whole = await callTrigger({ body, parameters: { output: 'delivery' } });
+		expect(whole.items?.[0].json.transcript).toBe(big);
+	});
+});

@@ -1,0 +1,176 @@
+/**
+ * The Suvvy Trigger faces the internet, and the links in a delivery are chosen by whoever posts it.
+ * Threat: a delivery names an address inside n8n's network (loopback, a private network, the cloud
+ * metadata service) so that n8n fetches it and hands the answer to the workflow, or so that the items
+ * tell open ports from closed ones. By default only public internet addresses are fetched.
+ */
+import { callTrigger } from '../support/callTrigger';
+import { fakeDns, restoreDns } from '../support/fakeDns';
+import {
+	closedPort,
+	file,
+	redirect,
+	startFileServer,
+	type FileServer,
+} from '../support/fileServer';
+
+const REFUSED =
+	"Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
+const SECRET_PAGE = Buffer.from('internal admin page: not for the internet');
+
+let internal: FileServer;
+beforeAll(async () => {
+	internal = await startFileServer();
+	internal.serve('/internal', file(SECRET_PAGE, 'text/plain'));
+});
+afterAll(async () => await internal.close());
+beforeEach(() => internal.requests.splice(0));
+afterEach(() => restoreDns());
+
+function deliveryLinking(url: string) {
+	return {
+		event_type: 'new_messages',
+		chat_id: 'chat-1',
+		new_messages: [
+			{ type: 'document', message_sender: 'ai', file: { name: 'report.pdf', url } },
+			{ type: 'text', message_sender: 'ai', text: 'See the attached report' },
+		],
+	};
+}
+
+async function deliver(url: string, options: Record<string, unknown> = {}) {
+	const result = await callTrigger({
+		body: deliveryLinking(url),
+		// Short, so a rule that failed to refuse shows up as a wrong answer rather than a long wait.
+		parameters: { options: { downloadTimeLimitSeconds: 2, ...options } },
+	});
+	expect(result.status).toBe(200);
+	expect(result.items).toHaveLength(2);
+	return { ...result, fileItem: result.items![0] };
+}
+
+describe('Suvvy Trigger: only public internet addresses are downloaded by default', () => {
+	test.each([
+		'http://127.0.0.1:PORT/internal',
+		'http://localhost:PORT/internal',
+		'http://LOCALHOST.:PORT/internal',
+		'http://files.localhost:PORT/internal',
+		'http://[::ffff:127.0.0.1]:PORT/internal',
+		'http://[::1]:PORT/internal',
+		'http://2130706433:PORT/internal',
+		'http://0x7f.1:PORT/internal',
+		'http://0177.0.0.1:PORT/internal',
+		'http://127.1:PORT/internal',
+		'HTTP://127.0.0.1:PORT/internal',
+	])('refuses %s, never connects, and keeps the message with the link', async (link) => {
+		const url = link.replace('PORT', String(internal.port));
+		const { fileItem, items } = await deliver(url);
+		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.json.file).toEqual({ name: 'report.pdf', url });
+		expect(fileItem.binary).toBeUndefined();
+		expect(items![1].json.text).toBe('See the attached report');
+		expect(internal.requests).toEqual([]);
+	});
+
+	test.each([
+		'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+		'http://10.0.0.1/',
+		'http://172.16.5.4/',
+		'http://192.168.1.1/admin',
+		'http://100.64.0.1/',
+		'http://0.0.0.0/',
+		'http://224.0.0.1/',
+		'http://255.255.255.255/',
+		'http://240.0.0.1/',
+		'http://[fd00::1]/',
+		'http://[fe80::1]/',
+		'http://[ff02::1]/',
+		'http://[::]/',
+		'http://[::ffff:10.0.0.1]/',
+		'http://[::ffff:169.254.169.254]/',
+		'http://[64:ff9b::a9fe:a9fe]/',
+		'http://0xa9.0xfe.0xa9.0xfe/',
+	])('refuses %s before connecting', async (url) => {
+		const { fileItem } = await deliver(url);
+		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.binary).toBeUndefined();
+	});
+
+	test('a host name that resolves to a loopback address is refused, and nothing of the answer is kept', async () => {
+		fakeDns({ 'files.attacker.test': [{ address: '127.0.0.1', family: 4 }] });
+		const url = `http://files.attacker.test:${internal.port}/internal`;
+		const { fileItem, offersEgressFilter } = await deliver(url);
+		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.binary).toBeUndefined();
+		if (offersEgressFilter) {
+			// n8n 2.x: the name is resolved and checked before any connection.
+			expect(internal.requests).toEqual([]);
+		} else {
+			// n8n 1.x offers nodes no resolver: the connection is checked before its answer is read.
+			expect(internal.requests).toHaveLength(1);
+		}
+	});
+
+	test('a host name with several addresses is refused when any of them is private', async () => {
+		fakeDns({
+			'mixed.attacker.test': [
+				{ address: '127.0.0.1', family: 4 },
+				{ address: '10.0.0.7', family: 4 },
+			],
+		});
+		const { fileItem } = await deliver(`http://mixed.attacker.test:${internal.port}/internal`);
+		expect(fileItem.json.file_error).toBe(REFUSED);
+	});
+
+	test('a name that does not resolve reads like a refused one, so internal names cannot be probed', async () => {
+		const { fileItem } = await deliver('http://no-such-host.invalid/file.pdf');
+		expect(fileItem.json.file_error).toBe(REFUSED);
+	});
+
+	test('a closed port and an open one read the same, and neither is named', async () => {
+		const closed = await closedPort();
+		fakeDns({
+			'open.attacker.test': [{ address: '127.0.0.1', family: 4 }],
+			'closed.attacker.test': [{ address: '127.0.0.1', family: 4 }],
+		});
+		const links = [
+			`http://127.0.0.1:${internal.port}/internal`,
+			`http://127.0.0.1:${closed}/internal`,
+			`http://open.attacker.test:${internal.port}/internal`,
+			`http://closed.attacker.test:${closed}/internal`,
+		];
+		for (const link of links) {
+			const { fileItem } = await deliver(link);
+			expect(fileItem.json.file_error).toBe(REFUSED);
+			expect(String(fileItem.json.file_error)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+			expect(String(fileItem.json.file_error)).not.toContain(String(closed));
+		}
+	});
+
+	test('redirects are followed only so far', async () => {
+		internal.serve('/loop', redirect('/loop'));
+		const looping = await deliver(`${internal.url}/loop`, { allowPrivateNetworkDownloads: true });
+		expect(looping.fileItem.json.file_error).toBe('Download failed: more than 5 redirects');
+		expect(internal.requests.filter(({ path }) => path === '/loop')).toHaveLength(6);
+	});
+
+	test('Allow Private Network Downloads fetches from this machine, and only when it is on', async () => {
+		const url = `${internal.url}/internal`;
+		expect((await deliver(url)).fileItem.json.file_error).toBe(REFUSED);
+		const allowed = await deliver(url, { allowPrivateNetworkDownloads: true });
+		expect(allowed.fileItem.json.file_error).toBeUndefined();
+		expect(allowed.fileItem.binary?.data).toMatchObject({ fileName: 'report.pdf' });
+		expect(internal.requests).toHaveLength(1);
+	});
+
+	test('only http(s) links are ever fetched, whatever the option says', async () => {
+		for (const url of [
+			'file:///etc/passwd',
+			'ftp://files.suvvy.ai/a.png',
+			'gopher://127.0.0.1:70/',
+		]) {
+			const { fileItem } = await deliver(url, { allowPrivateNetworkDownloads: true });
+			expect(fileItem.json.file_error).toMatch(/^Not an http\(s\) link/);
+		}
+	});
+});
