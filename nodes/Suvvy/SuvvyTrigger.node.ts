@@ -11,6 +11,7 @@ import { receiveReply } from './trigger/receiveReply';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
 import { forget, isRecorded, record } from './trigger/webhookRecord';
+import { refuseEmptySecret } from './trigger/webhookSecret';
 
 export class SuvvyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,6 +45,7 @@ export class SuvvyTrigger implements INodeType {
 				return isRecorded(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await refuseEmptySecret.call(this);
 				return record(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -3,11 +3,15 @@ import type { ICredentialTestFunctions, IHookFunctions } from 'n8n-workflow';
 import { suvvyWebhookSecretTest } from '../../nodes/Suvvy/trigger/secretTest';
 import { carriesSecret } from '../../nodes/Suvvy/trigger/verifySecret';
 import { forget, isRecorded, record } from '../../nodes/Suvvy/trigger/webhookRecord';
+import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
 
 describe('the webhook secret comparison', () => {
-	test('accepts exactly "Bearer <secret>"', () => {
-		expect(carriesSecret('Bearer dummy-s3cret', 'dummy-s3cret')).toBe(true);
-	});
+	test.each(['Bearer dummy-s3cret', 'bearer dummy-s3cret', 'BEARER  dummy-s3cret'])(
+		'accepts %p: the scheme in any case (RFC 7235), the secret exactly',
+		(header) => {
+			expect(carriesSecret(header, 'dummy-s3cret')).toBe(true);
+		},
+	);
 
 	test.each([
 		undefined,
@@ -15,11 +19,20 @@ describe('the webhook secret comparison', () => {
 		'Bearer ',
 		'Bearer dummy-s3cre',
 		'Bearer dummy-s3cretX',
-		'bearer dummy-s3cret',
+		'Bearer DUMMY-S3CRET',
+		'Basic dummy-s3cret',
+		'Bearerdummy-s3cret',
 		'dummy-s3cret',
 	])('refuses %p', (header) => {
 		expect(carriesSecret(header, 'dummy-s3cret')).toBe(false);
 	});
+
+	test.each([undefined, '', 'Bearer ', 'Bearer  '])(
+		'an empty secret matches nothing, not even %p',
+		(header) => {
+			expect(carriesSecret(header, '')).toBe(false);
+		},
+	);
 });
 
 describe('activating the trigger (Suvvy has no webhook registration API)', () => {
@@ -40,6 +53,32 @@ describe('activating the trigger (Suvvy has no webhook registration API)', () =>
 		expect(isRecorded(context)).toBe(true);
 		expect(forget(context)).toBe(true);
 		expect(isRecorded(context)).toBe(false);
+	});
+
+	describe('with a Suvvy Webhook Secret credential', () => {
+		function activation(secret: string) {
+			const { context, staticData } = hookContext('https://n8n.example.com/webhook/abc/webhook');
+			Object.assign(context, {
+				getNode: () => ({ name: 'Suvvy Trigger', credentials: { suvvyWebhookApi: { id: '1' } } }),
+				getCredentials: async () => ({ secret }),
+			});
+			const create = new SuvvyTrigger().webhookMethods.default.create;
+			return { activate: async () => await create.call(context), staticData };
+		}
+
+		test('activates when the secret is set', async () => {
+			const { activate, staticData } = activation('dummy-s3cret');
+			await expect(activate()).resolves.toBe(true);
+			expect(staticData.webhookUrl).toBe('https://n8n.example.com/webhook/abc/webhook');
+		});
+
+		test('refuses to activate with an empty secret, saying so, instead of refusing every delivery', async () => {
+			const { activate, staticData } = activation('');
+			await expect(activate()).rejects.toThrow(
+				'The Suvvy Webhook Secret credential holds an empty secret, so every delivery would be refused.',
+			);
+			expect(staticData.webhookUrl).toBeUndefined();
+		});
 	});
 
 	test('a changed public URL counts as not set up, so n8n records it again', () => {
