@@ -1,10 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { checkBaseUrl, DEFAULT_BASE_URL, MESSAGE_PATH } from '../nodes/Suvvy/transport/baseUrl';
 
 export class SuvvyApi implements ICredentialType {
 	name = 'suvvyApi';
@@ -33,23 +36,84 @@ export class SuvvyApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.suvvy.ai',
+			default: DEFAULT_BASE_URL,
 			description:
-				'Where the Suvvy API lives. Keep the default unless you point n8n at a Suvvy emulator or a proxy.',
+				'Where the Suvvy API lives. Keep the default unless you point n8n at a Suvvy emulator or a proxy. Must be https:// (http:// only for this machine), without a query or fragment.',
 		},
 	];
 
 	/**
 	 * A function rather than a generic `=Bearer {{$credentials.token}}`: n8n runs a generic one as an
-	 * expression in its sandbox for every request, which in a batch costs more than the request.
+	 * expression in its sandbox for every request, which in a batch costs more than the request. It
+	 * also refuses a base URL the token must not travel to, before anything is sent.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const base = checkBaseUrl(credentials.baseUrl);
+		if (!base.ok) throw new Error(base.reason);
+		if (String(credentials.token ?? '').trim() === '') {
+			throw new Error('Enter the token of your Suvvy custom channel');
+		}
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
 		};
 	}
+
+	/**
+	 * Checks the token without creating a message: the body is deliberately incomplete, so Suvvy must
+	 * refuse it. Suvvy checks the token, the channel and the balance before the body, so its answer to
+	 * a good token is a 422 listing the missing fields (FastAPI's `detail`, each entry with a `loc`),
+	 * while 401, 402 and 424 name what is wrong. Anything else is not Suvvy. The request goes through
+	 * n8n's own HTTP stack, so n8n's proxy and SSRF settings apply to it.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			baseURL: `={{ $credentials.baseUrl || '${DEFAULT_BASE_URL}' }}`,
+			url: MESSAGE_PATH,
+			body: { api_version: 1 },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 401,
+					message:
+						'Suvvy rejected the token: invalid token. Copy it again from the custom channel settings',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 402,
+					message:
+						'The token works, but Suvvy reports a balance below zero and refuses messages: top it up',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status_code',
+					value: 424,
+					message:
+						'The token works, but the channel is disabled in Suvvy: turn the custom channel on',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'detail.0.loc',
+					value: undefined,
+					message: 'The base URL answered, but not as Suvvy does: check it points at the Suvvy API',
+				},
+			},
+		],
+	};
 }

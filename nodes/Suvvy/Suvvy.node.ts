@@ -14,7 +14,6 @@ import {
 	USE_N8N_ERROR_HANDLING,
 } from './helpers/errorHandling';
 import { deliveryOptionsProperty } from './helpers/deliveryOptions';
-import { suvvyApiTest } from './methods/credentialTest';
 
 export class Suvvy implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +29,7 @@ export class Suvvy implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,
-		credentials: [{ name: 'suvvyApi', required: true, testedBy: 'suvvyApiTest' }],
+		credentials: [{ name: 'suvvyApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -65,8 +64,6 @@ export class Suvvy implements INodeType {
 			deliveryOptionsProperty,
 		],
 	};
-
-	methods = { credentialTest: { suvvyApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -24,14 +24,17 @@ describe('the built package, as n8n loads it', () => {
 		]);
 	});
 
-	test('registers both credentials, each tested by the node that uses it', () => {
+	test('registers both credentials, each with its test: the API one by a request n8n makes itself', () => {
 		expect(Object.keys(loader.credentialTypes)).toStrictEqual(['suvvyApi', 'suvvyWebhookApi']);
 		expect(loader.getCredential('suvvyApi').type.displayName).toBe('Suvvy API');
 		expect(loader.known.credentials.suvvyApi.supportedNodes).toStrictEqual(['suvvy']);
 		expect(loader.known.credentials.suvvyWebhookApi.supportedNodes).toStrictEqual(['suvvyTrigger']);
-		expect(described('suvvy').credentials).toStrictEqual([
-			{ name: 'suvvyApi', required: true, testedBy: 'suvvyApiTest' },
-		]);
+		expect(described('suvvy').credentials).toStrictEqual([{ name: 'suvvyApi', required: true }]);
+		expect(loader.getCredential('suvvyApi').type.test?.request).toMatchObject({
+			method: 'POST',
+			url: '/api/webhook/custom/message',
+			body: { api_version: 1 },
+		});
 		expect(described('suvvyTrigger').credentials).toStrictEqual([
 			{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' },
 		]);

@@ -117,3 +117,16 @@ export function interpretLocalFailure(
 	const branch = errorBranchForStatus(failure.status);
 	return errorOutcome(itemIndex, branch, failure.status, failure.body, identity, true);
 }
+
+/** A credential the node must not send with (a base URL that would leak the token): nothing is sent. */
+export function interpretConfigurationError(
+	itemIndex: number,
+	reason: string,
+	identity: MessageIdentity,
+): Outcome {
+	const fields = {
+		error_code: 'invalid_base_url',
+		detail: `${reason}. Fix the Base URL in the Suvvy API credential.`,
+	};
+	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
+}

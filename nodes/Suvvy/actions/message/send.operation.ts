@@ -13,7 +13,11 @@ import {
 	USE_N8N_ERROR_HANDLING,
 } from '../../helpers/errorHandling';
 import { messageIdResolver } from '../../helpers/defaultMessageId';
-import { interpretAnswer, interpretLocalFailure } from '../../helpers/interpretAnswer';
+import {
+	interpretAnswer,
+	interpretConfigurationError,
+	interpretLocalFailure,
+} from '../../helpers/interpretAnswer';
 import { issue, LocalFailure } from '../../helpers/localFailure';
 import type { MessageIdentity, Outcome } from '../../helpers/outcome';
 import { createParameterReader, type ReadParameter } from '../../helpers/parameterReader';
@@ -25,16 +29,25 @@ import { sendWithRetries, withAttempts } from '../../helpers/sendWithRetries';
 import { apiErrorFor, shapeOutputs, type OutputMode } from '../../helpers/shapeOutputs';
 import { validateContent, validateFields } from '../../helpers/validateMessage';
 import type { SuvvyConnection } from '../../transport';
+import { checkBaseUrl, messageUrl } from '../../transport/baseUrl';
 import { sendProperties } from './send.properties';
 
 export const description: INodeProperties[] = sendProperties;
 
-async function connect(context: IExecuteFunctions): Promise<SuvvyConnection> {
+/** Where to send, or why nothing can be sent: a base URL the token must not go to. */
+async function connect(
+	context: IExecuteFunctions,
+): Promise<{ ok: true; connection: SuvvyConnection } | { ok: false; reason: string }> {
 	const data = await context.getCredentials('suvvyApi');
+	const base = checkBaseUrl(data.baseUrl);
+	if (!base.ok) return base;
 	const { id, name } = context.getNode().credentials?.suvvyApi ?? { id: null, name: '' };
 	return {
-		baseUrl: typeof data.baseUrl === 'string' ? data.baseUrl : undefined,
-		credential: { id: id ?? '', name, type: 'suvvyApi', data },
+		ok: true,
+		connection: {
+			url: messageUrl(base.baseUrl),
+			credential: { id: id ?? '', name, type: 'suvvyApi', data },
+		},
 	};
 }
 
@@ -130,7 +143,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const mode = outputMode(this);
 	const options = readDeliveryOptions(this);
-	const connection = await connect(this);
+	const connected = await connect(this);
+	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
 	const readParameter = createParameterReader(this);
 	const messageIdOf = messageIdResolver(this, readParameter);
 	const identities = items.map((_item, itemIndex) =>
@@ -140,26 +154,29 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 
-	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
-	const outcomes = await sendInChatOrder(
-		chatJobs(identities),
-		async ({ index }) => {
-			await pace();
-			return await sendItem.call(
-				this,
-				index,
-				items[index],
-				identities[index],
-				readParameter,
-				connection,
-				options,
+	const outcomes = connected.ok
+		? await sendInChatOrder(
+				chatJobs(identities),
+				async ({ index }) => {
+					await pace();
+					return await sendItem.call(
+						this,
+						index,
+						items[index],
+						identities[index],
+						readParameter,
+						connected.connection,
+						options,
+					);
+				},
+				{
+					limit: stopAtFailure ? 1 : options.maxParallelRequests,
+					stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
+				},
+			)
+		: identities.map(({ identity }, index) =>
+				interpretConfigurationError(index, connected.reason, identity),
 			);
-		},
-		{
-			limit: stopAtFailure ? 1 : options.maxParallelRequests,
-			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
-		},
-	);
 	if (stopAtFailure) {
 		const failed = outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
 		if (failed) throw apiErrorFor(this, failed);
