@@ -71,7 +71,7 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 		expect(messages.map((message) => message.body.text)).toEqual(BATCH.storedTexts);
 	});
 
-	describe("the credential test through n8n's REST API", () => {
+	describe("the credential test through n8n's REST API (n8n's own HTTP stack: its proxy and SSRF settings apply)", () => {
 		async function testToken(name, data) {
 			const credential = await stack.api.createCredential({ name, type: 'suvvyApi', data });
 			return stack.api.testCredential({ ...credential, data });
@@ -80,20 +80,44 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 		test('passes with the good token, and creates no message', async () => {
 			await prepareChannel(stack);
 			const result = await stack.api.testCredential(stack.credential);
-			expect(result).toEqual({ status: 'OK', message: 'Connection successful: Suvvy accepted the token' });
+			expect(result.status).toBe('OK');
 			expect((await emulatorAdmin(stack, 'stats')).stored).toBe(0);
 		});
 
 		test('fails with a wrong token, saying so', async () => {
+			await prepareChannel(stack);
 			const result = await testToken('Wrong token', { token: 'dummy-wrong-token', baseUrl: stack.emulator.url });
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/invalid token/);
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Suvvy rejected the token: invalid token/) });
 		});
 
-		test('fails clearly when nothing answers at the base URL', async () => {
+		test.each([
+			['a negative balance', { balance: -5 }, /^The token works, but Suvvy reports a balance below zero/],
+			['a disabled channel', { channel_enabled: false }, /^The token works, but the channel is disabled in Suvvy/],
+		])('fails on %s, naming it', async (_case, channel, message) => {
+			await prepareChannel(stack, { channel });
+			const result = await stack.api.testCredential(stack.credential);
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(message) });
+		});
+
+		test('fails when the base URL answers, but not as Suvvy', async () => {
+			const result = await testToken('Not Suvvy', { token: 'dummy-token', baseUrl: `${stack.n8n.url}/healthz` });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The base URL answered, but not as Suvvy does/) });
+		});
+
+		test('fails naming the cause when nothing answers at the base URL', async () => {
 			const result = await testToken('Nobody home', { token: 'dummy-token', baseUrl: 'http://127.0.0.1:9' });
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/^Could not reach Suvvy at http:\/\/127\.0\.0\.1:9/);
+			expect(result.message).toMatch(/ECONNREFUSED|refused/i);
+		});
+
+		test.each([
+			['http://suvvy.example.com', /must use https:\/\//],
+			['https://api.suvvy.ai?tenant=1', /must not contain a query/],
+			['ftp://api.suvvy.ai', /must start with https:\/\//],
+		])('refuses the base URL %s before the token is sent anywhere', async (baseUrl, reason) => {
+			const result = await testToken(`Refused ${baseUrl}`, { token: 'dummy-token', baseUrl });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(reason);
 		});
 	});
 });

@@ -8,6 +8,8 @@ const { once } = require('node:events');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 
+const { freePort } = require('./freePort');
+
 const ROOT = path.resolve(__dirname, '../..');
 const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
 /** n8n 1.x differs from 2.x in a few settings and REST calls; the harness asks this, not the version string. */
@@ -113,6 +115,8 @@ function logBuffer(echo) {
  */
 async function startN8n({ installation, userFolder, port, env = {}, echo, readyTimeoutMs = 120_000, command = 'start' }) {
 	const url = `http://127.0.0.1:${port}`;
+	// n8n's task broker listens on 5679 unless told otherwise: two n8n processes would collide there.
+	const brokerPort = String(await freePort());
 	const logs = logBuffer(echo);
 	// N8N_CPU_PROF_DIR: a CPU profile of n8n's main process, written there when it stops (docs/benchmarks.md).
 	const profile = process.env.N8N_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}`] : [];
@@ -134,6 +138,7 @@ async function startN8n({ installation, userFolder, port, env = {}, echo, readyT
 			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: brokerPort,
 			N8N_LOG_LEVEL: 'info',
 			...env,
 		},

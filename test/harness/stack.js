@@ -85,13 +85,23 @@ async function waitForWebhooks(n8nUrl, workflow, timeoutMs = 30_000) {
 	}
 }
 
+/**
+ * The emulator serves reply files from 127.0.0.1, which the Suvvy Trigger refuses by default. The
+ * copies imported here turn Allow Private Network Downloads on; the example files as shipped leave it
+ * off, so a user who imports one gets the safe default.
+ */
+function allowEmulatorDownloads(workflow) {
+	const allow = (node) => ({ ...node, parameters: { ...node.parameters, options: { ...node.parameters.options, allowPrivateNetworkDownloads: true } } });
+	return { ...workflow, nodes: workflow.nodes.map((node) => (node.type === SUVVY_TRIGGER_TYPE ? allow(node) : node)) };
+}
+
 /** Imports each example once (by name) and activates it. */
 async function ensureExamples(api, credentialsByType) {
 	const present = await api.workflows();
 	const imported = {};
 	for (const { file, workflow } of readExamples()) {
 		let stored = present.find((candidate) => candidate.name === workflow.name);
-		if (!stored) stored = await api.createWorkflow(withCredentials(workflow, credentialsByType));
+		if (!stored) stored = await api.createWorkflow(allowEmulatorDownloads(withCredentials(workflow, credentialsByType)));
 		if (!runsByHand(workflow)) {
 			if (!stored.active) stored = await api.activate(stored);
 			await waitForWebhooks(api.url, workflow);
@@ -209,4 +219,4 @@ async function startStack(options = {}) {
 	}
 }
 
-module.exports = { startStack, readExamples, withCredentials, replyWebhookUrl, CREDENTIAL_NAME, SUVVY_TYPE, SUVVY_TRIGGER_TYPE, WEBHOOK_SECRET };
+module.exports = { startStack, readExamples, withCredentials, replyWebhookUrl, waitForWebhooks, CREDENTIAL_NAME, SUVVY_TYPE, SUVVY_TRIGGER_TYPE, WEBHOOK_SECRET };
