@@ -10,7 +10,7 @@ import {
 	type INodeType,
 } from 'n8n-workflow';
 
-import { createParameterReader } from '../../nodes/Suvvy/helpers/parameterReader';
+import { createParameterReader } from '../../nodes/Suvvy/actions/message/send/1-read/readParameter';
 
 function outcomeOf(read: () => unknown): IDataObject {
 	try {

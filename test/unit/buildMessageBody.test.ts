@@ -1,9 +1,8 @@
-import { buildMessageBody } from '../../nodes/Suvvy/helpers/buildMessageBody';
-import type { MessageInput } from '../../nodes/Suvvy/helpers/readMessageInput';
+import { buildMessageBody } from '../../nodes/Suvvy/actions/message/send/4-body/buildMessageBody';
+import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
 
 const minimal: MessageInput = {
-	chatId: 'chat-1',
-	messageId: 'msg-1',
+	ids: { chat_id: 'chat-1', message_id: 'msg-1' },
 	source: 'John Doe from Amazon',
 	messageSender: 'customer',
 	text: 'Hello!',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readDeliveryOptions } from '../../nodes/Suvvy/helpers/deliveryOptions';
+import { readDeliveryOptions } from '../../nodes/Suvvy/actions/message/send/5-deliver/deliveryOptions';
 
 const withOptions = (options: Record<string, unknown>) =>
 	({ getNodeParameter: () => options }) as unknown as IExecuteFunctions;

@@ -3,8 +3,8 @@ import {
 	mimeTypeFromBytes,
 	mimeTypeFromFileName,
 	normaliseMimeType,
-} from '../../nodes/Suvvy/helpers/detectMimeType';
-import { ALLOWED_MIME_TYPES, suvvyFileTypeOf } from '../../nodes/Suvvy/helpers/suvvyFileTypes';
+} from '../../nodes/Suvvy/actions/message/send/3-attach/detectMimeType';
+import { ALLOWED_MIME_TYPES, suvvyFileTypeOf } from '../../nodes/Suvvy/suvvyApi/fileTypes';
 import { SAMPLE_FILES } from '../fixtures/files';
 
 describe("Suvvy's file types", () => {

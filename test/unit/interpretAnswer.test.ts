@@ -1,5 +1,8 @@
-import { interpretAnswer, interpretLocalFailure } from '../../nodes/Suvvy/helpers/interpretAnswer';
-import { issue, LocalFailure } from '../../nodes/Suvvy/helpers/localFailure';
+import {
+	interpretAnswer,
+	interpretLocalFailure,
+} from '../../nodes/Suvvy/actions/message/send/6-answer/interpretAnswer';
+import { issue, LocalFailure } from '../../nodes/Suvvy/suvvyApi/localRefusal';
 
 const identity = { message_id: 'msg-1', chat_id: 'chat-1' };
 const answered = (status: number, body: unknown) => ({

@@ -1,5 +1,9 @@
-import { isTransient, parseRetryAfter, retryDelayMs } from '../../nodes/Suvvy/helpers/retryPolicy';
-import type { SuvvyAnswer } from '../../nodes/Suvvy/transport';
+import {
+	isTransient,
+	retryDelayMs,
+} from '../../nodes/Suvvy/actions/message/send/5-deliver/retryPolicy';
+import { parseRetryAfter } from '../../nodes/Suvvy/transport/retryAfter';
+import type { SuvvyAnswer } from '../../nodes/Suvvy/transport/postMessage';
 
 const answered = (status: number, retryAfterMs?: number): SuvvyAnswer => ({
 	kind: 'answered',

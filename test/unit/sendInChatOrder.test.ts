@@ -1,6 +1,9 @@
 import { sleep } from 'n8n-workflow';
 
-import { sendInChatOrder, type ChatJob } from '../../nodes/Suvvy/helpers/sendInChatOrder';
+import {
+	sendInChatOrder,
+	type ChatJob,
+} from '../../nodes/Suvvy/actions/message/send/5-deliver/sendInChatOrder';
 
 const jobsFor = (chats: string[]): ChatJob[] => chats.map((chat, index) => ({ index, chat }));
 

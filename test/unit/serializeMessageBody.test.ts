@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
-import type { MessageInput } from '../../nodes/Suvvy/helpers/readMessageInput';
-import type { FileContent } from '../../nodes/Suvvy/helpers/fileContent';
-import { serializeMessageBody } from '../../nodes/Suvvy/helpers/serializeMessageBody';
+import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
+import type { FileContent } from '../../nodes/Suvvy/actions/message/send/3-attach/fileContent';
+import { serializeMessageBody } from '../../nodes/Suvvy/actions/message/send/4-body/serializeMessageBody';
 
 /** A file read in uneven chunks, as a stream from n8n's binary store delivers it. */
 function streamed(bytes: Buffer, chunkSizes: number[]): FileContent {
@@ -21,8 +21,7 @@ function streamed(bytes: Buffer, chunkSizes: number[]): FileContent {
 }
 
 const input: MessageInput = {
-	chatId: 'чат-42',
-	messageId: 'm-1',
+	ids: { chat_id: 'чат-42', message_id: 'm-1' },
 	source: 'Form 👋',
 	messageSender: 'customer',
 	text: 'Ünïcödé text with "quotes" and @suvvy-file-0@',

@@ -1,9 +1,11 @@
-import type { MessageInput } from '../../nodes/Suvvy/helpers/readMessageInput';
-import { validateContent, validateFields } from '../../nodes/Suvvy/helpers/validateMessage';
+import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
+import {
+	validateContent,
+	validateFields,
+} from '../../nodes/Suvvy/actions/message/send/2-check/messageRules';
 
 const valid: MessageInput = {
-	chatId: 'chat-1',
-	messageId: 'msg-1',
+	ids: { chat_id: 'chat-1', message_id: 'msg-1' },
 	source: 'Web form',
 	messageSender: 'customer',
 	text: 'Hello',
@@ -22,18 +24,27 @@ describe('pre-flight checks before anything is sent', () => {
 		expect(validateContent(valid, 0)).toStrictEqual([]);
 	});
 
+	const withEmpty = (field: 'chat_id' | 'message_id' | 'source', value: string): MessageInput =>
+		field === 'source'
+			? { ...valid, source: value }
+			: { ...valid, ids: { ...valid.ids, [field]: value } };
+
 	test.each([
-		['chatId', 'body.chat_id'],
-		['messageId', 'body.message_id'],
+		['chat_id', 'body.chat_id'],
+		['message_id', 'body.message_id'],
 		['source', 'body.source'],
 	] as const)('an empty %s is named as a missing field, like Suvvy does', (field, location) => {
-		const issues = validateFields({ ...valid, [field]: '  ' });
+		const issues = validateFields(withEmpty(field, '  '));
 		expect(locations(issues)).toStrictEqual([location]);
 		expect(issues[0]).toMatchObject({ msg: 'Field required', type: 'missing' });
 	});
 
 	test('every empty required field is reported at once', () => {
-		const issues = validateFields({ ...valid, chatId: '', messageId: '', source: '' });
+		const issues = validateFields({
+			...valid,
+			ids: { chat_id: '', message_id: '' },
+			source: '',
+		});
 		expect(locations(issues)).toStrictEqual(['body.chat_id', 'body.message_id', 'body.source']);
 	});
 

@@ -1,25 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { OperationDefinition, ResourceDefinition } from '../operation';
+import { send } from './send/send.operation';
 
-import * as send from './send.operation';
+/** A message in a Suvvy custom channel, with the given operations. */
+export function messageResource(operations: OperationDefinition[]): ResourceDefinition {
+	return {
+		option: { name: 'Message', value: 'message' },
+		operationProperty: {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['message'] } },
+			options: operations.map(({ option }) => option),
+			default: 'send',
+		},
+		operations,
+	};
+}
 
-export { send };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['message'] } },
-		options: [
-			{
-				name: 'Send',
-				value: 'send',
-				description: "Send a customer's or an employee's message into a Suvvy custom channel",
-				action: 'Send a message',
-			},
-		],
-		default: 'send',
-	},
-	...send.description,
-];
+/** A new operation of Message goes into this list, and nowhere else. */
+export const message = messageResource([send]);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ALLOWED_MIME_TYPES } from './suvvyFileTypes';
+import { ALLOWED_MIME_TYPES } from './fileTypes';
 
 /** One entry of a FastAPI-style 422 `detail`, the shape Suvvy's validation errors take. */
 export interface ValidationIssue {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MessageInput } from './readMessageInput';
-import type { SuvvyFileType } from './suvvyFileTypes';
+import type { SuvvyFileType } from '../../../../suvvyApi/fileTypes';
+import type { MessageInput } from '../1-read/messageInput';
 
 /** One attachment as Suvvy's body holds it: the file's base64 in `data`. */
 export interface BodyAttachment {
@@ -14,8 +14,8 @@ export interface BodyAttachment {
 export function buildMessageBody(input: MessageInput, attachments: BodyAttachment[]): IDataObject {
 	const body: IDataObject = {
 		api_version: 1,
-		message_id: input.messageId,
-		chat_id: input.chatId,
+		message_id: input.ids.message_id,
+		chat_id: input.ids.chat_id,
 	};
 	if (input.text !== '') body.text = input.text;
 	if (attachments.length) body.attachments = attachments as unknown as IDataObject[];

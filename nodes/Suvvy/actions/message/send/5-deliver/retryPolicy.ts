@@ -1,4 +1,4 @@
-import type { SuvvyAnswer } from '../transport';
+import type { SuvvyAnswer } from '../../../../transport/postMessage';
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
@@ -20,15 +20,4 @@ export function retryDelayMs(attempt: number, answer: SuvvyAnswer, random = Math
 	if (answer.kind === 'answered' && answer.retryAfterMs !== undefined) return answer.retryAfterMs;
 	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
 	return ceiling / 2 + random() * (ceiling / 2);
-}
-
-/** Retry-After is either seconds or an HTTP date; anything else is ignored. */
-export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
-	if (typeof header !== 'string' || !header.trim()) return undefined;
-	const value = header.trim();
-	if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-	// An HTTP date names its weekday and month; bare numbers like "-5" are not dates here.
-	if (!/[a-z]{3}/i.test(value)) return undefined;
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -5,12 +5,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { BRANCHES, branchIndex, displayNameOf } from './branches';
-import type { ErrorHandling } from './errorHandling';
-import type { Outcome } from './outcome';
-
-/** The Error Handling choice, unless the node runs as a tool, which overrides it. */
-export type OutputMode = ErrorHandling | 'tool';
+import { BRANCHES, branchIndex, displayNameOf } from '../6-answer/branches';
+import type { Outcome } from '../6-answer/outcome';
+import type { OutputMode } from './errorHandling';
 
 /** The error n8n's own error handling sees: Suvvy's status, the item, and the advice. */
 export function apiErrorFor(context: IExecuteFunctions, outcome: Outcome): NodeApiError {

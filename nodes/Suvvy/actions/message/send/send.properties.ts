@@ -1,26 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-const showForSend = { show: { resource: ['message'], operation: ['send'] } };
+import { ACCEPTED_FILES_IN_WORDS, MAX_FILE_MB } from '../../../suvvyApi/fileTypes';
+import { LINK_TYPES, MESSAGE_SENDERS } from '../../../suvvyApi/messageFields';
+import { DEFAULT_MESSAGE_ID } from './1-read/defaultMessageId';
+import { deliveryOptionsProperty } from './5-deliver/deliveryOptions';
+import { errorHandlingProperty } from './7-outputs/errorHandling';
 
-/**
- * Stable for one execution, node run and item, so n8n's Retry On Fail re-sends the same ID and
- * Suvvy's de-duplication drops the repeat; the workflow ID keeps it unique across n8n instances.
- */
-export const DEFAULT_MESSAGE_ID =
-	'=n8n-{{ $workflow.id }}-{{ $execution.id }}-{{ $nodeId }}-{{ $runIndex }}-{{ $itemIndex }}';
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+const captionList = LINK_TYPES.map(({ caption }) => caption);
+const captions = `${captionList.slice(0, -1).join(', ')} or ${captionList[captionList.length - 1]}`;
 
 const linkFields: INodeProperties[] = [
 	{
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Chat', value: 'chat' },
-			{ name: 'Lead', value: 'lead' },
-			{ name: 'Other', value: 'other' },
-			{ name: 'Phone', value: 'phone' },
-			{ name: 'User', value: 'user' },
-		],
+		options: LINK_TYPES.map(({ name, value }) => ({ name, value })).sort(byName),
 		default: 'chat',
 		description: 'Sets the icon of the button Suvvy shows in its dashboard',
 	},
@@ -29,8 +24,7 @@ const linkFields: INodeProperties[] = [
 		name: 'hint',
 		type: 'string',
 		default: '',
-		description:
-			'Caption of the button. Empty uses the caption of the type: Account, Chat, Phone, Lead or Link.',
+		description: `Caption of the button. Empty uses the caption of the type: ${captions}.`,
 	},
 	{
 		displayName: 'URL',
@@ -42,7 +36,7 @@ const linkFields: INodeProperties[] = [
 	},
 ];
 
-export const sendProperties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Chat ID',
 		name: 'chatId',
@@ -52,7 +46,6 @@ export const sendProperties: INodeProperties[] = [
 		placeholder: '123456789',
 		description: 'ID of the conversation in your system',
 		hint: 'Suvvy puts every message with the same chat ID into one dialogue',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Message ID',
@@ -62,7 +55,6 @@ export const sendProperties: INodeProperties[] = [
 		default: DEFAULT_MESSAGE_ID,
 		description: 'ID of this message in your system',
 		hint: "Suvvy ignores a second message with the same ID. The default survives n8n's retries; map your source system's message ID to also stop duplicates across executions.",
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Source',
@@ -73,28 +65,15 @@ export const sendProperties: INodeProperties[] = [
 		placeholder: 'John Doe from Amazon',
 		description: "Typically the client's name or username, or the deal name",
 		hint: 'Shown in the Source column of the Suvvy dashboard',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Sender',
 		name: 'messageSender',
 		type: 'options',
-		options: [
-			{
-				name: 'Customer',
-				value: 'customer',
-				description: 'The client wrote it; Suvvy answers it',
-			},
-			{
-				name: 'Employee',
-				value: 'employee',
-				description: "An operator wrote it from your system; Suvvy's bot pauses in this dialogue",
-			},
-		],
+		options: MESSAGE_SENDERS,
 		default: 'customer',
 		description: 'Who wrote the message in your system',
 		hint: "A message from an employee takes the dialogue over from Suvvy's bot",
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Text',
@@ -104,7 +83,6 @@ export const sendProperties: INodeProperties[] = [
 		default: '',
 		description: 'The message text',
 		hint: 'Required unless the message carries at least one attachment',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Attachments',
@@ -125,8 +103,7 @@ export const sendProperties: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Which files of the input item to send with the message',
-		hint: 'Suvvy takes PNG, JPEG and GIF images and OGG, MP3, WAV, WebM and M4A audio, up to 15 MB each',
-		displayOptions: showForSend,
+		hint: `Suvvy takes ${ACCEPTED_FILES_IN_WORDS}, up to ${MAX_FILE_MB} MB each`,
 	},
 	{
 		displayName: 'Binary Fields',
@@ -137,7 +114,7 @@ export const sendProperties: INodeProperties[] = [
 		placeholder: 'data, voice',
 		description: 'Names of the binary fields to send, separated by commas',
 		hint: 'Every named field must exist on the item',
-		displayOptions: { show: { ...showForSend.show, attachments: ['selected'] } },
+		displayOptions: { show: { attachments: ['selected'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -145,7 +122,6 @@ export const sendProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: showForSend,
 		options: [
 			{
 				displayName: 'Client Name',
@@ -201,4 +177,12 @@ export const sendProperties: INodeProperties[] = [
 			},
 		],
 	},
+	errorHandlingProperty,
+	deliveryOptionsProperty,
 ];
+
+/** Every Send parameter, Error Handling and Options included, shown only for this operation. */
+export const sendProperties = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);

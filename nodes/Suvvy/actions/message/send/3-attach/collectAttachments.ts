@@ -1,11 +1,15 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import {
+	MAX_FILE_BYTES,
+	MAX_FILE_MB,
+	suvvyFileTypeOf,
+	type SuvvyFileType,
+} from '../../../../suvvyApi/fileTypes';
+import { issue, LocalFailure, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
+import type { MessageInput } from '../1-read/messageInput';
 import { detectMimeType } from './detectMimeType';
-import { fileContent } from './fileContent';
-import { issue, LocalFailure, type ValidationIssue } from './localFailure';
-import type { MessageInput } from './readMessageInput';
-import type { FileToSend } from './serializeMessageBody';
-import { MAX_FILE_BYTES, suvvyFileTypeOf, type SuvvyFileType } from './suvvyFileTypes';
+import { fileContent, type FileContent } from './fileContent';
 
 /** What a Sent item reports of each file: enough to audit, never the bytes. */
 export interface AttachmentSummary {
@@ -13,6 +17,13 @@ export interface AttachmentSummary {
 	file_type: SuvvyFileType;
 	mime_type: string;
 	bytes: number;
+}
+
+/** One file to send, read only when the body is written. */
+export interface FileToSend {
+	file_name: string;
+	file_type: SuvvyFileType;
+	content: FileContent;
 }
 
 export interface CollectedAttachments {
@@ -35,7 +46,7 @@ function tooLarge(field: string, bytes: number): ValidationIssue {
 	const megabytes = (bytes / 1024 / 1024).toFixed(1);
 	return issue(
 		['attachments', field],
-		`File is ${megabytes} MB; Suvvy accepts at most 15 MB`,
+		`File is ${megabytes} MB; Suvvy accepts at most ${MAX_FILE_MB} MB`,
 		'too_long',
 	);
 }
@@ -67,7 +78,7 @@ export async function collectAttachments(
 			issues.push(tooLarge(field, metadata.bytes));
 			continue;
 		}
-		const content = await fileContent(this, itemIndex, field, metadata);
+		const content = await fileContent.call(this, itemIndex, field, metadata);
 		if (content.size > MAX_FILE_BYTES) {
 			issues.push(tooLarge(field, content.size));
 			continue;

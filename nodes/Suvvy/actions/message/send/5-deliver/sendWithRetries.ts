@@ -1,8 +1,11 @@
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
-import { postMessage, type SuvvyAnswer, type SuvvyConnection } from '../transport';
+import {
+	postMessage,
+	type SuvvyAnswer,
+	type SuvvyConnection,
+} from '../../../../transport/postMessage';
 import type { DeliveryOptions } from './deliveryOptions';
-import type { Outcome } from './outcome';
 import { isTransient, retryDelayMs } from './retryPolicy';
 
 export interface DeliveryResult {
@@ -47,21 +50,4 @@ export async function sendWithRetries(
 		}
 		if (!(await pause(delay, signal))) return { answer, attempts: attempt, gaveUp: 'cancelled' };
 	}
-}
-
-const GAVE_UP_BECAUSE = {
-	retries: 'no retries left',
-	timeLimit: 'the retry time limit would have been passed',
-	cancelled: 'the execution was cancelled',
-};
-
-/** Adds the attempt count to what an item carries, and says why a transient failure was given up. */
-export function withAttempts(outcome: Outcome, delivery: DeliveryResult): Outcome {
-	const json = { ...outcome.json, attempts: delivery.attempts };
-	if (!delivery.gaveUp || (delivery.attempts === 1 && delivery.gaveUp === 'retries')) {
-		return { ...outcome, json };
-	}
-	const plural = delivery.attempts === 1 ? 'attempt' : 'attempts';
-	const summary = `${outcome.summary} Gave up after ${delivery.attempts} ${plural}: ${GAVE_UP_BECAUSE[delivery.gaveUp]}.`;
-	return { ...outcome, summary, json: { ...json, message: summary } };
 }

@@ -18,8 +18,13 @@ export const SUVVY_MIME_TYPES: Readonly<Record<string, SuvvyFileType>> = {
 
 export const ALLOWED_MIME_TYPES = Object.keys(SUVVY_MIME_TYPES);
 
+/** The same list as people say it, for hints and advice. */
+export const ACCEPTED_FILES_IN_WORDS =
+	'PNG, JPEG or GIF images, or OGG, MP3, WAV, WebM or M4A audio';
+
 /** Suvvy says "15 megabytes" without saying which megabyte; the binary one is the safe reading. */
-export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+export const MAX_FILE_MB = 15;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
 
 export function suvvyFileTypeOf(mimeType: string): SuvvyFileType | undefined {
 	return SUVVY_MIME_TYPES[mimeType];

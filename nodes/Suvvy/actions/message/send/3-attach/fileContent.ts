@@ -30,22 +30,23 @@ async function firstChunk(stream: AsyncIterable<Buffer>): Promise<Buffer> {
  * is written; small ones, and files kept in memory, are read whole.
  */
 export async function fileContent(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	field: string,
 	metadata: IBinaryData,
 ): Promise<FileContent> {
 	const { id, bytes: size } = metadata;
 	if (id && typeof size === 'number' && size > STREAM_ABOVE_BYTES) {
-		const head = await firstChunk(await context.helpers.getBinaryStream(id, HEAD_BYTES));
+		const helpers = this.helpers;
+		const head = await firstChunk(await this.helpers.getBinaryStream(id, HEAD_BYTES));
 		return {
 			size,
 			head: head.subarray(0, HEAD_BYTES),
 			chunks: async function* () {
-				yield* await context.helpers.getBinaryStream(id, CHUNK_BYTES);
+				yield* await helpers.getBinaryStream(id, CHUNK_BYTES);
 			},
 		};
 	}
-	const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, field);
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, field);
 	return { size: bytes.length, head: bytes.subarray(0, HEAD_BYTES), chunks: () => slices(bytes) };
 }

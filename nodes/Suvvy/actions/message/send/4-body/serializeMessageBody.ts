@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import type { MessageInput } from '../1-read/messageInput';
+import type { FileToSend } from '../3-attach/collectAttachments';
 import { buildMessageBody, type BodyAttachment } from './buildMessageBody';
-import type { FileContent } from './fileContent';
-import type { MessageInput } from './readMessageInput';
-import type { SuvvyFileType } from './suvvyFileTypes';
-
-export interface FileToSend {
-	file_name: string;
-	file_type: SuvvyFileType;
-	content: FileContent;
-}
 
 function base64Length(bytes: number): number {
 	return Math.ceil(bytes / 3) * 4;

@@ -4,7 +4,7 @@
  */
 import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { parseRetryAfter } from '../helpers/retryPolicy';
+import { parseRetryAfter } from './retryAfter';
 import { networkCause } from './networkCause';
 
 export type SuvvyAnswer =

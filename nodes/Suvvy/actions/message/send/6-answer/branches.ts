@@ -1,6 +1,9 @@
 /**
  * The Send Message outputs. One list drives the node's outputs, the routing of answers and the
  * names users see, so they can never drift apart.
+ *
+ * The order of this list is the order of the output connectors, and users' workflows are wired by
+ * connector index: never reorder or remove an entry, and add new ones only at the end.
  */
 
 export type Branch =

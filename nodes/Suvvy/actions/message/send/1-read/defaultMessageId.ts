@@ -1,14 +1,18 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ReadParameter } from './parameterReader';
-
-import { DEFAULT_MESSAGE_ID } from '../actions/message/send.properties';
+import type { ReadParameter } from './readParameter';
 
 /**
- * Resolves the Message ID parameter for each item. The default,
- * `n8n-{{ $workflow.id }}-{{ $execution.id }}-{{ $nodeId }}-{{ $runIndex }}-{{ $itemIndex }}`,
- * differs between the items of one run only in its last part, so it is resolved once and each item's
- * index appended: the same IDs, without a trip into n8n's expression sandbox for every item.
+ * Stable for one execution, node run and item, so n8n's Retry On Fail re-sends the same ID and
+ * Suvvy's de-duplication drops the repeat; the workflow ID keeps it unique across n8n instances.
+ */
+export const DEFAULT_MESSAGE_ID =
+	'=n8n-{{ $workflow.id }}-{{ $execution.id }}-{{ $nodeId }}-{{ $runIndex }}-{{ $itemIndex }}';
+
+/**
+ * Resolves the Message ID parameter for each item. The default differs between the items of one run
+ * only in its last part, so it is resolved once and each item's index appended: the same IDs,
+ * without a trip into n8n's expression sandbox for every item.
  */
 export function messageIdResolver(
 	context: IExecuteFunctions,

@@ -11,9 +11,3 @@ export interface Outcome {
 	summary: string;
 	status: number | null;
 }
-
-/** The IDs that tie an outcome back to the message, even when reading parameters failed. */
-export interface MessageIdentity {
-	message_id: string | null;
-	chat_id: string | null;
-}

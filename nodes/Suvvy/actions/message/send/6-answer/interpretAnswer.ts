@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { ACCEPTED_FILES_IN_WORDS } from '../../../../suvvyApi/fileTypes';
+import type { LocalFailure } from '../../../../suvvyApi/localRefusal';
+import type { SuvvyAnswer } from '../../../../transport/postMessage';
+import type { MessageIds } from '../1-read/messageIds';
 import { displayNameOf, errorBranchForStatus, type Branch } from './branches';
 import { describeDetail } from './describeDetail';
-import type { LocalFailure } from './localFailure';
-import type { MessageIdentity, Outcome } from './outcome';
-import type { SuvvyAnswer } from '../transport';
+import type { Outcome } from './outcome';
 
 /** Details come from Suvvy or from the node's own checks; advice follows them as a new sentence. */
 function asSentence(text: string): string {
@@ -14,7 +16,7 @@ function asSentence(text: string): string {
 const ADVICE: Partial<Record<Branch, string>> = {
 	invalidToken: 'Check the token in the Suvvy API credential.',
 	negativeBalance: 'Top up the Suvvy balance, then resend.',
-	unsupportedFile: 'Send PNG, JPEG or GIF images, or OGG, MP3, WAV, WebM or M4A audio.',
+	unsupportedFile: `Send ${ACCEPTED_FILES_IN_WORDS}.`,
 	validationError: 'Fix the fields named above, then resend.',
 	channelDisabled: 'Turn the custom channel on in the Suvvy dashboard.',
 };
@@ -26,7 +28,7 @@ function errorOutcome(
 	branch: Branch,
 	status: number | null,
 	fields: IDataObject,
-	identity: MessageIdentity,
+	identity: MessageIds,
 	foundLocally: boolean,
 ): Outcome {
 	const detail = asSentence(describeDetail(fields.detail));
@@ -65,7 +67,7 @@ function suvvyErrorFields(status: number, body: IDataObject, branch: Branch): ID
 export function interpretAnswer(
 	itemIndex: number,
 	answer: SuvvyAnswer,
-	identity: MessageIdentity,
+	identity: MessageIds,
 	attachments: IDataObject[],
 ): Outcome {
 	if (answer.kind === 'unreachable') {
@@ -112,7 +114,7 @@ export function interpretAnswer(
 export function interpretLocalFailure(
 	itemIndex: number,
 	failure: LocalFailure,
-	identity: MessageIdentity,
+	identity: MessageIds,
 ): Outcome {
 	const branch = errorBranchForStatus(failure.status);
 	return errorOutcome(itemIndex, branch, failure.status, failure.body, identity, true);
@@ -122,7 +124,7 @@ export function interpretLocalFailure(
 export function interpretConfigurationError(
 	itemIndex: number,
 	reason: string,
-	identity: MessageIdentity,
+	identity: MessageIds,
 ): Outcome {
 	const fields = {
 		error_code: 'invalid_base_url',

@@ -1,0 +1,170 @@
+/**
+ * Send Message. Each item goes through the stages in the numbered folders beside this file:
+ *   1-read     parameters → the message's IDs and input
+ *   2-check    Suvvy's rules that need no file
+ *   3-attach   binary fields → files to send (type, size)
+ *   4-body     input + files → the JSON body, files streamed into it
+ *   5-deliver  retries, per-chat order, pacing
+ *   6-answer   Suvvy's answer (or a local refusal) → the outcome and its output
+ *   7-outputs  outcomes → the node's outputs
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { LocalFailure, issue } from '../../../suvvyApi/localRefusal';
+import { checkBaseUrl, messageUrl } from '../../../transport/baseUrl';
+import type { SuvvyConnection } from '../../../transport/postMessage';
+import type { OperationDefinition } from '../../operation';
+import { messageIdResolver } from './1-read/defaultMessageId';
+import { readMessageIds, type ReadIds } from './1-read/messageIds';
+import { readMessageInput } from './1-read/messageInput';
+import { createParameterReader, type ReadParameter } from './1-read/readParameter';
+import { validateContent, validateFields } from './2-check/messageRules';
+import { collectAttachments } from './3-attach/collectAttachments';
+import { serializeMessageBody } from './4-body/serializeMessageBody';
+import { readDeliveryOptions, type DeliveryOptions } from './5-deliver/deliveryOptions';
+import { sendInChatOrder, type ChatJob } from './5-deliver/sendInChatOrder';
+import { createSendPacer } from './5-deliver/sendPacer';
+import { sendWithRetries } from './5-deliver/sendWithRetries';
+import { withAttempts } from './6-answer/attempts';
+import {
+	interpretAnswer,
+	interpretConfigurationError,
+	interpretLocalFailure,
+} from './6-answer/interpretAnswer';
+import type { Outcome } from './6-answer/outcome';
+import { readOutputMode, SEND_OUTPUTS } from './7-outputs/errorHandling';
+import { apiErrorFor, shapeOutputs } from './7-outputs/shapeOutputs';
+import { sendProperties } from './send.properties';
+
+/** Where to send, or why nothing can be sent: a base URL the token must not go to. */
+async function connect(
+	context: IExecuteFunctions,
+): Promise<{ ok: true; connection: SuvvyConnection } | { ok: false; reason: string }> {
+	const data = await context.getCredentials('suvvyApi');
+	const base = checkBaseUrl(data.baseUrl);
+	if (!base.ok) return base;
+	const { id, name } = context.getNode().credentials?.suvvyApi ?? { id: null, name: '' };
+	return {
+		ok: true,
+		connection: {
+			url: messageUrl(base.baseUrl),
+			credential: { id: id ?? '', name, type: 'suvvyApi', data },
+		},
+	};
+}
+
+/** Anything unexpected while preparing an item (an expression that fails, say) is a local 422. */
+function asLocalFailure(error: unknown): LocalFailure {
+	if (error instanceof LocalFailure) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return LocalFailure.validation([issue([], message, 'parameter_error')]);
+}
+
+/** Read, check, attach and write one item's body; a problem found on the way is its outcome. */
+async function prepare(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+	read: ReadIds,
+	readParameter: ReadParameter,
+): Promise<{ body: Buffer; summaries: IDataObject[] } | { outcome: Outcome }> {
+	const refused = (failure: LocalFailure) => ({
+		outcome: interpretLocalFailure(itemIndex, failure, read.ids),
+	});
+	try {
+		const input = readMessageInput(readParameter, itemIndex, read);
+		const fieldIssues = validateFields(input);
+		if (fieldIssues.length) return refused(LocalFailure.validation(fieldIssues));
+
+		const collected = await collectAttachments.call(this, itemIndex, item, input);
+		const contentIssues = validateContent(input, collected.attachments.length);
+		if (contentIssues.length) return refused(LocalFailure.validation(contentIssues));
+
+		const body = await serializeMessageBody(input, collected.attachments);
+		return { body, summaries: collected.summaries as unknown as IDataObject[] };
+	} catch (error) {
+		return refused(asLocalFailure(error));
+	}
+}
+
+async function sendItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+	read: ReadIds,
+	readParameter: ReadParameter,
+	connection: SuvvyConnection,
+	options: DeliveryOptions,
+): Promise<Outcome> {
+	const prepared = await prepare.call(this, itemIndex, item, read, readParameter);
+	if ('outcome' in prepared) return prepared.outcome;
+	const delivery = await sendWithRetries.call(this, connection, prepared.body, options);
+	const outcome = interpretAnswer(itemIndex, delivery.answer, read.ids, prepared.summaries);
+	return withAttempts(outcome, delivery);
+}
+
+/** Items whose chat ID did not resolve cannot be ordered against others, so each goes alone. */
+function chatJobs(reads: ReadIds[]): ChatJob[] {
+	return reads.map(({ ids }, index) => ({
+		index,
+		chat: ids.chat_id === null ? `item:${index}` : `chat:${ids.chat_id}`,
+	}));
+}
+
+/** Enough to keep a handful of requests in flight per turn, few enough that each leaves promptly. */
+const MESSAGES_PREPARED_PER_TURN = 4;
+
+async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const mode = readOutputMode(this);
+	const options = readDeliveryOptions(this);
+	const connected = await connect(this);
+	const readParameter = createParameterReader(this);
+	const messageIdOf = messageIdResolver(this, readParameter);
+	const reads = items.map((_item, itemIndex) =>
+		readMessageIds(readParameter, itemIndex, messageIdOf),
+	);
+	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
+	// in that mode messages go one at a time.
+	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
+	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
+
+	const outcomes = connected.ok
+		? await sendInChatOrder(
+				chatJobs(reads),
+				async ({ index }) => {
+					await pace();
+					return await sendItem.call(
+						this,
+						index,
+						items[index],
+						reads[index],
+						readParameter,
+						connected.connection,
+						options,
+					);
+				},
+				{
+					limit: stopAtFailure ? 1 : options.maxParallelRequests,
+					stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
+				},
+			)
+		: reads.map(({ ids }, index) => interpretConfigurationError(index, connected.reason, ids));
+	if (stopAtFailure) {
+		const failed = outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
+		if (failed) throw apiErrorFor(this, failed);
+	}
+	return shapeOutputs(outcomes as Outcome[], items, mode);
+}
+
+export const send: OperationDefinition = {
+	option: {
+		name: 'Send',
+		value: 'send',
+		description: "Send a customer's or an employee's message into a Suvvy custom channel",
+		action: 'Send a message',
+	},
+	properties: sendProperties,
+	outputs: SEND_OUTPUTS,
+	execute,
+};
