@@ -13,10 +13,10 @@ const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { parseArgs } = require('node:util');
 
-const { DEFAULT_TOKEN } = require('../test/emulator');
-const { freePort } = require('../test/harness/freePort');
-const { installProgress } = require('../test/harness/installProgress');
-const { startStack } = require('../test/harness/stack');
+const { DEFAULT_TOKEN } = require('../dev/emulator');
+const { freePort } = require('../dev/harness/freePort');
+const { installProgress } = require('../dev/harness/installProgress');
+const { startStack } = require('../dev/harness/stack');
 const { sendAll } = require('./bareClient');
 const { writeReport } = require('./report');
 const { peakRssDuring } = require('./rssSampler');
@@ -57,7 +57,7 @@ function casesFor(files) {
 
 async function startEmulatorProcess() {
 	const port = await freePort();
-	const child = spawn(process.execPath, [path.join(ROOT, 'test/emulator/cli.js'), '--port', String(port), '--quiet', '--no-replies'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, [path.join(ROOT, 'dev/emulator/cli.js'), '--port', String(port), '--quiet', '--no-replies'], { stdio: ['ignore', 'pipe', 'inherit'] });
 	await new Promise((resolve, reject) => {
 		child.stdout.once('data', resolve);
 		child.once('exit', (code) => reject(new Error(`emulator exited (${code})`)));

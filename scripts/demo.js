@@ -8,10 +8,10 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
-const { installProgress } = require('../test/harness/installProgress');
-const { BATCH, SCENARIOS } = require('../test/harness/scenarios');
-const { startStack } = require('../test/harness/stack');
-const { emulatorAdmin, playBatch, playScenario } = require('../test/harness/workflowRuns');
+const { installProgress } = require('../dev/harness/installProgress');
+const { BATCH, SCENARIOS } = require('../dev/harness/scenarios');
+const { startStack } = require('../dev/harness/stack');
+const { emulatorAdmin, playBatch, playScenario } = require('../dev/harness/workflowRuns');
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -10,8 +10,8 @@ const { execFileSync } = require('node:child_process');
 const { appendFileSync, mkdirSync } = require('node:fs');
 const path = require('node:path');
 
-const { installProgress } = require('../test/harness/installProgress');
-const { startStack } = require('../test/harness/stack');
+const { installProgress } = require('../dev/harness/installProgress');
+const { startStack } = require('../dev/harness/stack');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV_DIR = path.join(ROOT, '.dev');

@@ -54,7 +54,7 @@ const ROUTES = {
 		sendJson(response, 200, describeChannel(emulator.channel));
 	},
 	async 'POST /__emulator/reset'(emulator, _request, response) {
-		await emulator.replyBot.idle();
+		await emulator.idle();
 		resetRecords(emulator.channel);
 		sendJson(response, 200, { reset: true });
 	},
@@ -76,7 +76,7 @@ const ROUTES = {
 		sendJson(response, 200, await emulator.replyBot.deliver(event));
 	},
 	async 'GET /__emulator/idle'(emulator, _request, response) {
-		await emulator.replyBot.idle();
+		await emulator.idle();
 		sendJson(response, 200, { idle: true });
 	},
 };

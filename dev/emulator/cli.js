@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Runs the Suvvy emulator from the command line:
- *   node test/emulator/cli.js --port 5681 --token my-token --webhook-url http://127.0.0.1:5678/webhook/…
+ *   node dev/emulator/cli.js --port 5681 --token my-token --webhook-url http://127.0.0.1:5678/webhook/…
  * `--help` lists every flag. Settings can also be changed while it runs: POST /__emulator/state.
  */
 const { parseArgs } = require('node:util');

@@ -17,7 +17,7 @@ const MESSAGE_PATH = '/api/webhook/custom/message';
 function route(emulator, request, response) {
 	const url = new URL(request.url, emulator.url);
 	const key = `${request.method} ${url.pathname}`;
-	if (key === `POST ${MESSAGE_PATH}`) return handleMessage(emulator, request, response);
+	if (key === `POST ${MESSAGE_PATH}`) return whileHandling(emulator, handleMessage(emulator, request, response));
 	if (ROUTES[key]) return ROUTES[key](emulator, request, response, url.searchParams);
 	if (TELEGRAM_ROUTES[key]) return TELEGRAM_ROUTES[key](emulator, request, response);
 	if (request.method === 'POST' && url.pathname.startsWith(TELEGRAM_PREFIX)) return handleBotApi(emulator, request, response, url.pathname);
@@ -25,6 +25,20 @@ function route(emulator, request, response) {
 	if (key === 'GET /healthz') return sendJson(response, 200, { status: 'ok' });
 	if (url.pathname === MESSAGE_PATH) return sendJson(response, 405, { detail: 'Method Not Allowed' });
 	sendJson(response, 404, { detail: 'Not Found' });
+}
+
+/** Keeps a message's handling in view until it ends, even after its client gave up waiting. */
+function whileHandling(emulator, handled) {
+	emulator.handling.add(handled);
+	return handled.finally(() => emulator.handling.delete(handled));
+}
+
+/** Resolves once no message is being handled (slow faults included) and every reply is delivered. */
+async function idle(emulator) {
+	while (emulator.handling.size || emulator.replyBot.busy()) {
+		await Promise.allSettled([...emulator.handling]);
+		await emulator.replyBot.idle();
+	}
 }
 
 /**
@@ -36,8 +50,10 @@ function startEmulator(options = {}) {
 		channel: createChannel(options),
 		log: options.log ?? (() => {}),
 		telegram: createTelegram(),
+		handling: new Set(),
 		url: '',
 	};
+	emulator.idle = () => idle(emulator);
 	emulator.replyBot = createReplyBot(emulator);
 	const sockets = new Set();
 	const server = http.createServer((request, response) => {

@@ -122,6 +122,7 @@ function createReplyBot(emulator) {
 		async idle() {
 			while (queues.size) await Promise.allSettled([...queues.values()]);
 		},
+		busy: () => queues.size > 0,
 	};
 }
 

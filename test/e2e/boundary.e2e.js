@@ -8,8 +8,8 @@
 const { once } = require('node:events');
 const { createServer } = require('node:http');
 
-const { N8N_VERSION } = require('../harness/realN8n');
-const { waitForWebhooks } = require('../harness/stack');
+const { N8N_VERSION } = require('../../dev/harness/realN8n');
+const { waitForWebhooks } = require('../../dev/harness/stack');
 const { useStack } = require('./e2eStack');
 
 const REFUSED =

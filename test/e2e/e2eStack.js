@@ -1,6 +1,6 @@
 'use strict';
 /** One real stack (emulator + n8n + examples) per e2e file, started before its tests, stopped after. */
-const { startStack } = require('../harness/stack');
+const { startStack } = require('../../dev/harness/stack');
 
 function useStack(options = {}) {
 	const holder = {};

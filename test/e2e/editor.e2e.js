@@ -8,8 +8,8 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
-const { IS_N8N_1 } = require('../harness/realN8n');
-const { OUTPUTS } = require('../harness/workflowRuns');
+const { IS_N8N_1 } = require('../../dev/harness/realN8n');
+const { OUTPUTS } = require('../../dev/harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 // One folder per n8n line, so the 1.x run does not overwrite the screenshots README takes from 2.x.

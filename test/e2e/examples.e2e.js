@@ -6,9 +6,9 @@
  */
 const { createHash } = require('node:crypto');
 
-const { PNG } = require('../harness/scenarios');
-const { replyWebhookUrl } = require('../harness/stack');
-const { emulatorAdmin, prepareChannel, routes, upload } = require('../harness/workflowRuns');
+const { PNG } = require('../../dev/harness/scenarios');
+const { replyWebhookUrl } = require('../../dev/harness/stack');
+const { emulatorAdmin, prepareChannel, routes, upload } = require('../../dev/harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');

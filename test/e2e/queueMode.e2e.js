@@ -7,9 +7,9 @@
  */
 const { createHash } = require('node:crypto');
 
-const { OGG, PNG, SCENARIOS } = require('../harness/scenarios');
-const { readStoredBinary } = require('../harness/queueServices');
-const { emulatorAdmin, playScenario } = require('../harness/workflowRuns');
+const { OGG, PNG, SCENARIOS } = require('../../dev/harness/scenarios');
+const { readStoredBinary } = require('../../dev/harness/queueServices');
+const { emulatorAdmin, playScenario } = require('../../dev/harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -50,9 +50,10 @@ describe('queue mode: Redis, PostgreSQL, a main instance and a worker', () => {
 
 	test("Suvvy's reply starts the trigger's execution with its text and the downloaded photo", async () => {
 		const replies = stack.workflows['suvvy-replies'];
-		// The earlier test's message was answered too; let that reply's execution finish first.
+		// The earlier test's message was answered too: wait for that reply's execution, so that it is
+		// not taken for this one.
 		await emulatorAdmin(stack, 'idle');
-		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await stack.api.nextExecution(replies.id, new Set());
 		const seen = new Set((await stack.api.executions(replies.id)).map((execution) => execution.id));
 		await playScenario(stack, upload);
 		await emulatorAdmin(stack, 'idle');

@@ -4,9 +4,9 @@
  * emulator answers like Suvvy's channel would (a POST to the Suvvy Trigger's production URL), and the
  * trigger's execution holds the reply, files downloaded.
  */
-const { PNG, SCENARIOS } = require('../harness/scenarios');
-const { emulatorAdmin, playScenario } = require('../harness/workflowRuns');
-const { N8N_VERSION } = require('../harness/realN8n');
+const { PNG, SCENARIOS } = require('../../dev/harness/scenarios');
+const { emulatorAdmin, playScenario } = require('../../dev/harness/workflowRuns');
+const { N8N_VERSION } = require('../../dev/harness/realN8n');
 const { useStack } = require('./e2eStack');
 
 const withPhoto = SCENARIOS.find((scenario) => scenario.title.includes('uploaded'));
@@ -25,6 +25,22 @@ describe(`the reply loop in real n8n ${N8N_VERSION}: Suvvy node → emulator →
 	}
 
 	afterEach(() => setSecret(stack.webhookSecret));
+
+	/**
+	 * Proves a refused request started nothing without waiting an arbitrary time: a reply that does
+	 * start an execution follows it, and once that one has run, it must be the only new execution.
+	 */
+	async function expectOnlyMarkerSince(seen) {
+		await setSecret(stack.webhookSecret);
+		await emulatorAdmin(stack, 'deliver', {
+			event_type: 'new_messages',
+			chat_id: 'marker',
+			new_messages: [{ type: 'text', message_sender: 'ai', text: 'marker' }],
+		});
+		const marker = await stack.api.nextExecution(replies().id, seen);
+		expect(marker.data.resultData.runData['Suvvy Trigger'][0].data.main[0][0].json.chat_id).toBe('marker');
+		expect([...(await executionIds())].filter((id) => !seen.has(id))).toEqual([marker.id]);
+	}
 
 	test("the trigger's production URL is where the emulated channel replies", async () => {
 		const state = await emulatorAdmin(stack, 'state');
@@ -70,9 +86,7 @@ describe(`the reply loop in real n8n ${N8N_VERSION}: Suvvy node → emulator →
 		const [delivery] = (await emulatorAdmin(stack, 'deliveries')).deliveries;
 		expect(delivery).toMatchObject({ status: 401, delivered: false });
 		expect(JSON.parse(delivery.response)).toEqual({ received: false, reason: 'Missing or wrong webhook secret' });
-		// Give n8n time to have started something, were it going to.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(await executionIds()).toEqual(seen);
+		await expectOnlyMarkerSince(seen);
 	});
 
 	test("the dashboard's test button is acknowledged and starts nothing", async () => {
@@ -80,8 +94,7 @@ describe(`the reply loop in real n8n ${N8N_VERSION}: Suvvy node → emulator →
 		const delivery = await emulatorAdmin(stack, 'test-request', {});
 		expect(delivery).toMatchObject({ status: 200, delivered: true });
 		expect(JSON.parse(delivery.response)).toEqual({ received: true, ignored: 'test_request' });
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(await executionIds()).toEqual(seen);
+		await expectOnlyMarkerSince(seen);
 	});
 
 	test('a body that is not JSON is refused by n8n with a 4xx before it reaches the workflow', async () => {

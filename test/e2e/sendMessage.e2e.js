@@ -5,9 +5,9 @@
  */
 const { createHash } = require('node:crypto');
 
-const { BATCH, OGG, PNG, SCENARIOS } = require('../harness/scenarios');
-const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../harness/workflowRuns');
-const { N8N_VERSION } = require('../harness/realN8n');
+const { BATCH, OGG, PNG, SCENARIOS } = require('../../dev/harness/scenarios');
+const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../../dev/harness/workflowRuns');
+const { N8N_VERSION } = require('../../dev/harness/realN8n');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');

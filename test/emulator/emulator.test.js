@@ -3,8 +3,8 @@
 const { createHash } = require('node:crypto');
 const http = require('node:http');
 
-const { startEmulator, DEFAULT_TOKEN, MESSAGE_PATH } = require('.');
-const { samplePdf } = require('./replyBot');
+const { startEmulator, DEFAULT_TOKEN, MESSAGE_PATH } = require('../../dev/emulator');
+const { samplePdf } = require('../../dev/emulator/replyBot');
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60, 1)]);
@@ -258,8 +258,8 @@ describe('Suvvy emulator', () => {
 		});
 
 		test('a slow answer still stores the message, so a retry is absorbed as a duplicate', async () => {
-			await admin('state', { faults: { rate: 1, kinds: ['slow'], slow_ms: 300 } });
 			const body = message();
+			await admin('state', { faults: { plan: { [body.message_id]: ['slow'] }, slow_ms: 300 } });
 			await expect(
 				fetch(`${emulator.url}${MESSAGE_PATH}`, {
 					method: 'POST',
@@ -268,10 +268,28 @@ describe('Suvvy emulator', () => {
 					signal: AbortSignal.timeout(100),
 				}),
 			).rejects.toThrow();
-			await admin('state', { faults: { rate: 0 } });
-			await new Promise((resolve) => setTimeout(resolve, 400));
+			// Idle means the slow attempt has been handled (and stored) though its client left.
+			await admin('idle');
 			expect((await post(body)).status).toBe(200);
 			expect(await admin('stats')).toMatchObject({ accepted: 1, duplicates: 1 });
+		});
+
+		test('a fault plan fails the first attempts of a message ID as listed, then lets it through', async () => {
+			const body = message();
+			await admin('state', { faults: { plan: { [body.message_id]: ['500', '429'] } } });
+			expect((await post(body)).status).toBe(500);
+			expect((await post(body)).status).toBe(429);
+			expect((await post(body)).status).toBe(200);
+			expect(await admin('stats')).toMatchObject({ accepted: 1, faults: { 500: 1, 429: 1 } });
+		});
+
+		test('refuses a fault plan with an unknown kind', async () => {
+			const response = await fetch(`${emulator.url}/__emulator/state`, {
+				method: 'POST',
+				body: JSON.stringify({ faults: { plan: { m1: ['explode'] } } }),
+			});
+			expect(response.status).toBe(400);
+			expect((await response.json()).detail).toMatch(/fault plan of "m1"/);
 		});
 
 		test('adds latency to every answer', async () => {

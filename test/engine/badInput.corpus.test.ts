@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, DEFAULT_TOKEN, type Emulator, type StoredMessage } from '../emulator';
+import { startEmulator, DEFAULT_TOKEN, type Emulator, type StoredMessage } from '../../dev/emulator';
 import { base64Of, SAMPLE_FILES } from '../fixtures/files';
 import { runWorkflow } from '../support/runWorkflow';
 import type { FixtureFile } from '../support/testNodes';

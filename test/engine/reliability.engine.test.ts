@@ -1,6 +1,4 @@
-import { sleep } from 'n8n-workflow';
-
-import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../emulator';
+import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../../dev/emulator';
 import { runWorkflow, type RunOptions } from '../support/runWorkflow';
 
 /**
@@ -62,12 +60,12 @@ describe('retries', () => {
 	});
 
 	test('a dropped connection is retried, and the message is stored once', async () => {
-		await admin('state', { faults: { rate: 1, kinds: ['drop'] } });
-		const run = send([{ chat: 'c1', text: 'hello' }], { options: { retries: 3 } });
-		// Let the first attempt fail, then bring the server back.
-		await sleep(100);
-		await admin('state', { faults: { rate: 0 } });
-		const { suvvyOutputs } = await run;
+		// The emulator drops the first two attempts of this message ID and takes the third.
+		await admin('state', { faults: { plan: { 'drop-twice': ['drop', 'drop'] } } });
+		const { suvvyOutputs } = await send([{ chat: 'c1', text: 'hello' }], {
+			messageId: 'drop-twice',
+			options: { retries: 3 },
+		});
 		expect(suvvyOutputs[0]).toHaveLength(1);
 		expect(suvvyOutputs[0][0].json.attempts).toBeGreaterThan(1);
 		expect(await admin('stats')).toMatchObject({ accepted: 1 });
@@ -146,15 +144,15 @@ describe('retries', () => {
 	});
 
 	test('an answer slower than the request timeout is a network error, and the retry is absorbed as a duplicate', async () => {
-		await admin('state', { seed: 'slow', faults: { rate: 1, kinds: ['slow'], slow_ms: 1500 } });
-		const run = send([{ chat: 'c1', text: 'hello' }], {
+		// Only the first attempt is slow; the emulator still stores it when its answer is due.
+		await admin('state', { faults: { plan: { 'slow-once': ['slow'] }, slow_ms: 1500 } });
+		const { suvvyOutputs } = await send([{ chat: 'c1', text: 'hello' }], {
+			messageId: 'slow-once',
 			options: { timeoutSeconds: 1, retries: 2 },
 		});
-		await sleep(1200);
-		await admin('state', { faults: { rate: 0 } });
-		const { suvvyOutputs } = await run;
 		expect(suvvyOutputs[0][0].json.attempts).toBe(2);
-		await sleep(500);
+		// Returns once no request is in flight, the slow one included.
+		await admin('idle');
 		expect(await admin('stats')).toMatchObject({ accepted: 1, duplicates: 1 });
 	});
 });

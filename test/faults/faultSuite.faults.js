@@ -5,7 +5,7 @@
  * the timeout), then a permanent outage. It checks what matters to a user: every message arrives
  * exactly once, each chat in order, every item leaves by exactly one output, nothing is lost.
  */
-const { DEFAULT_TOKEN, startEmulator } = require('../emulator');
+const { DEFAULT_TOKEN, startEmulator } = require('../../dev/emulator');
 const { runWorkflow } = require('../support/runWorkflow');
 
 const MESSAGES = 10_000;
@@ -70,8 +70,8 @@ describe('fault suite', () => {
 			timeoutSeconds: 1,
 			maxParallelRequests: 50,
 		});
-		// Slow answers land after the client gave up; let them finish before counting.
-		await new Promise((resolve) => setTimeout(resolve, 2000));
+		// Slow answers land after the client gave up; the emulator is idle once they have.
+		await admin(emulator, 'idle');
 		const stats = await admin(emulator, 'stats');
 		const { messages } = await admin(emulator, 'messages');
 

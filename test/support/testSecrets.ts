@@ -1,4 +1,4 @@
-import { DEFAULT_TOKEN } from '../emulator';
+import { DEFAULT_TOKEN } from '../../dev/emulator';
 
 /** Recognisable secrets every engine-level test runs with, so a leak of any of them is found. */
 export const TEST_TOKEN = 'dummy-suvvy-token-7f3a9c';
