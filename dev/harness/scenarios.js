@@ -38,14 +38,14 @@ const SCENARIOS = [
 	},
 	{
 		title: 'a balance below zero',
-		output: 'Negative Balance',
+		output: 'No Balance',
 		channel: { balance: -3 },
 		request: () => postJson({ chat_id: 'demo-balance', text: 'Hi' }),
 	},
 	{
 		// Declared as PNG, but the bytes are text: the node trusts the label, Suvvy checks the bytes.
 		title: 'a "photo" that is really text',
-		output: 'Unsupported File',
+		output: 'Bad File',
 		foundLocally: false,
 		request: () =>
 			upload({ chat_id: 'demo-file', text: 'A photo' }, [
@@ -60,7 +60,7 @@ const SCENARIOS = [
 	},
 	{
 		title: 'a channel switched off in Suvvy',
-		output: 'Channel Disabled',
+		output: 'Channel Off',
 		channel: { channel_enabled: false },
 		request: () => postJson({ chat_id: 'demo-disabled', text: 'Hi' }),
 	},

@@ -2,7 +2,7 @@
 /** Running the example workflows against a stack and reading back where each item went. */
 
 /** The Suvvy node's outputs, in order, as the node shows them. */
-const OUTPUTS = ['Sent', 'Invalid Token', 'Negative Balance', 'Unsupported File', 'Validation Error', 'Channel Disabled', 'Other Error'];
+const OUTPUTS = ['Sent', 'Invalid Token', 'No Balance', 'Bad File', 'Validation Error', 'Channel Off', 'Other Error'];
 
 async function emulatorAdmin(stack, path, body) {
 	const response = await fetch(`${stack.emulator.url}/__emulator/${path}`, {

@@ -21,7 +21,9 @@ export class SuvvyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Replies from Suvvy',
-		description: "Starts the workflow when Suvvy's bot or an operator answers in a custom channel",
+		// n8n's nodes panel shows one entry for the Suvvy node and this trigger, with this description.
+		description:
+			'Talk to Suvvy, the AI sales and support assistant: send messages into a custom channel and start workflows on its replies',
 		defaults: { name: 'Suvvy Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

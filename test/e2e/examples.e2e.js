@@ -133,7 +133,7 @@ describe('the example workflows in real n8n', () => {
 			await emulatorAdmin(stack, 'telegram/updates', telegramUpdate(555002, 'Hello?'));
 
 			const execution = await stack.api.nextExecution(workflow().id, seen);
-			expect(routes(execution).map((route) => route.output)).toEqual(['Negative Balance']);
+			expect(routes(execution).map((route) => route.output)).toEqual(['No Balance']);
 			const sent = await telegramSent(stack, before + 1);
 			expect(sent.slice(before)).toEqual([{ chat: '555002', text: expect.stringContaining('could not pass your message on') }]);
 		});

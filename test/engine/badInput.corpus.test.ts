@@ -13,18 +13,18 @@ import type { FixtureFile } from '../support/testNodes';
 type Output =
 	| 'Sent'
 	| 'Invalid Token'
-	| 'Negative Balance'
-	| 'Unsupported File'
+	| 'No Balance'
+	| 'Bad File'
 	| 'Validation Error'
-	| 'Channel Disabled'
+	| 'Channel Off'
 	| 'Other Error';
 const OUTPUTS: Output[] = [
 	'Sent',
 	'Invalid Token',
-	'Negative Balance',
-	'Unsupported File',
+	'No Balance',
+	'Bad File',
 	'Validation Error',
-	'Channel Disabled',
+	'Channel Off',
 	'Other Error',
 ];
 const MAX = 15 * 1024 * 1024;
@@ -287,13 +287,13 @@ const CASES: Case[] = [
 	{
 		name: 'a right mime type with wrong bytes (text labelled PNG)',
 		files: file(SAMPLE_FILES.text, 'fake.png', 'image/png'),
-		expect: 'Unsupported File',
+		expect: 'Bad File',
 		foundLocally: false,
 	},
 	{
 		name: 'a PDF',
 		files: file(SAMPLE_FILES.pdf, 'scan.pdf', 'application/pdf'),
-		expect: 'Unsupported File',
+		expect: 'Bad File',
 		foundLocally: true,
 	},
 	{
@@ -306,7 +306,7 @@ const CASES: Case[] = [
 	{
 		name: 'image bytes labelled as audio',
 		files: file(SAMPLE_FILES.png, 'voice.ogg', 'audio/ogg'),
-		expect: 'Unsupported File',
+		expect: 'Bad File',
 		foundLocally: false,
 	},
 	{

@@ -94,10 +94,10 @@ describe('the Suvvy node as n8n describes it', () => {
 		expect(outputNames(outputs)).toEqual([
 			'Sent',
 			'Invalid Token',
-			'Negative Balance',
-			'Unsupported File',
+			'No Balance',
+			'Bad File',
 			'Validation Error',
-			'Channel Disabled',
+			'Channel Off',
 			'Other Error',
 		]);
 		expect(shown).toEqual(expect.arrayContaining(['chatId', 'errorHandling', 'options']));

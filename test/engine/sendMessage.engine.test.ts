@@ -263,7 +263,7 @@ describe('routing: every input item leaves by exactly one output, paired to its 
 		]);
 	});
 
-	test('routes a 402 to Negative Balance with the input item paired and its files kept', async () => {
+	test('routes a 402 to No Balance with the input item paired and its files kept', async () => {
 		mockSuvvy(() => [
 			402,
 			{ detail: 'Balance below zero', status_code: 402, error_code: 'user_balance_below_zero' },
@@ -292,7 +292,7 @@ describe('routing: every input item leaves by exactly one output, paired to its 
 		expect(item.binary?.data).toMatchObject({ fileName: 'a.gif', mimeType: 'image/gif' });
 	});
 
-	test('routes a 415 to Unsupported File with the allowed mime types', async () => {
+	test('routes a 415 to Bad File with the allowed mime types', async () => {
 		mockSuvvy(() => [
 			415,
 			{
@@ -398,6 +398,63 @@ describe('routing: every input item leaves by exactly one output, paired to its 
 	});
 });
 
+describe('a Sent item', () => {
+	test('carries what was sent, for downstream nodes to map, and never the base64 of its files', async () => {
+		mockSuvvy();
+		const { received } = await runWorkflow({
+			items: [
+				{
+					json: { chat: 'c-9' },
+					files: {
+						data: {
+							base64: base64Of(SAMPLE_FILES.png),
+							fileName: 'part.png',
+							mimeType: 'image/png',
+						},
+					},
+				},
+			],
+			parameters: {
+				...SEND,
+				chatId: '={{ $json.chat }}',
+				messageId: 'm-9',
+				source: 'Web form: Ann',
+				messageSender: 'employee',
+				text: 'Here is the part',
+				additionalFields: {
+					clientName: 'Ann',
+					clientPhone: '+44312345678',
+					link: { details: { type: 'lead', hint: '', url: 'https://crm.example.com/42' } },
+					placeholders: { placeholder: [{ key: 'plan', value: 'premium' }] },
+				},
+			},
+		});
+		const [sent] = received[OUTPUT.sent];
+		expect(sent.json).toStrictEqual({
+			message_id: 'm-9',
+			chat_id: 'c-9',
+			text: 'Here is the part',
+			source: 'Web form: Ann',
+			placeholders: { plan: 'premium' },
+			link: { type: 'lead', hint: null, url: 'https://crm.example.com/42' },
+			message_sender: 'employee',
+			client_name: 'Ann',
+			client_phone: '+44312345678',
+			status: 200,
+			response: { message: 'Successful' },
+			attachments: [
+				{
+					file_name: 'part.png',
+					file_type: 'image',
+					mime_type: 'image/png',
+					bytes: SAMPLE_FILES.png.length,
+				},
+			],
+			attempts: 1,
+		});
+	});
+});
+
 describe("Error Handling: Use n8n's Error Handling", () => {
 	const parameters = {
 		...SEND,
@@ -421,7 +478,7 @@ describe("Error Handling: Use n8n's Error Handling", () => {
 		const error = run.data.resultData.error;
 		expect(run.status).toBe('error');
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toContain('Negative Balance (HTTP 402)');
+		expect(error?.message).toContain('No Balance (HTTP 402)');
 		expect(suvvy.requests.map((request) => request.body.chat_id)).toStrictEqual(['ok', 'bad']);
 		expect(JSON.stringify(error)).not.toContain(TEST_TOKEN);
 	});
@@ -440,7 +497,17 @@ describe("Error Handling: Use n8n's Error Handling", () => {
 		});
 		expect(suvvyOutputs).toHaveLength(1);
 		expect(suvvyOutputs[0].map((item) => Object.keys(item.json))).toStrictEqual([
-			['message_id', 'chat_id', 'status', 'response', 'attachments', 'attempts'],
+			[
+				'message_id',
+				'chat_id',
+				'text',
+				'source',
+				'message_sender',
+				'status',
+				'response',
+				'attachments',
+				'attempts',
+			],
 			['error', 'details'],
 		]);
 		expect(suvvyOutputs[0][1].json.details).toMatchObject({ status: 424, chat_id: 'bad' });
@@ -487,7 +554,7 @@ describe('as an AI agent tool', () => {
 			},
 			{
 				sent: false,
-				outcome: 'Negative Balance',
+				outcome: 'No Balance',
 				status: 402,
 				message: expect.stringContaining('Top up the Suvvy balance'),
 			},

@@ -20,6 +20,7 @@ import { readMessageInput } from './1-read/messageInput';
 import { createParameterReader, type ReadParameter } from './1-read/readParameter';
 import { validateContent, validateFields } from './2-check/messageRules';
 import { collectAttachments } from './3-attach/collectAttachments';
+import { sentFields } from './4-body/buildMessageBody';
 import { serializeMessageBody } from './4-body/serializeMessageBody';
 import { readDeliveryOptions, type DeliveryOptions } from './5-deliver/deliveryOptions';
 import { sendInChatOrder, type ChatJob } from './5-deliver/sendInChatOrder';
@@ -67,7 +68,7 @@ async function prepare(
 	item: INodeExecutionData,
 	read: ReadIds,
 	readParameter: ReadParameter,
-): Promise<{ body: Buffer; summaries: IDataObject[] } | { outcome: Outcome }> {
+): Promise<{ body: Buffer; summaries: IDataObject[]; sent: IDataObject } | { outcome: Outcome }> {
 	const refused = (failure: LocalFailure) => ({
 		outcome: interpretLocalFailure(itemIndex, failure, read.ids),
 	});
@@ -81,7 +82,8 @@ async function prepare(
 		if (contentIssues.length) return refused(LocalFailure.validation(contentIssues));
 
 		const body = await serializeMessageBody(input, collected.attachments);
-		return { body, summaries: collected.summaries as unknown as IDataObject[] };
+		const summaries = collected.summaries as unknown as IDataObject[];
+		return { body, summaries, sent: sentFields(input) };
 	} catch (error) {
 		return refused(asLocalFailure(error));
 	}
@@ -99,7 +101,8 @@ async function sendItem(
 	const prepared = await prepare.call(this, itemIndex, item, read, readParameter);
 	if ('outcome' in prepared) return prepared.outcome;
 	const delivery = await sendWithRetries.call(this, connection, prepared.body, options);
-	const outcome = interpretAnswer(itemIndex, delivery.answer, read.ids, prepared.summaries);
+	const { summaries, sent } = prepared;
+	const outcome = interpretAnswer(itemIndex, delivery.answer, read.ids, summaries, sent);
 	return withAttempts(outcome, delivery);
 }
 

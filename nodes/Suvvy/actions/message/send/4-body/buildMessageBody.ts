@@ -33,3 +33,13 @@ export function buildMessageBody(input: MessageInput, attachments: BodyAttachmen
 	if (input.clientPhone !== '') body.client_phone = input.clientPhone;
 	return body;
 }
+
+/**
+ * What a Sent item reports of its body, for downstream nodes to map: every field as it was sent, but
+ * the IDs (the item has them already) and the files' base64 (their summaries stand in).
+ */
+export function sentFields(input: MessageInput): IDataObject {
+	const fields = buildMessageBody(input, []);
+	for (const name of ['api_version', 'message_id', 'chat_id']) delete fields[name];
+	return fields;
+}

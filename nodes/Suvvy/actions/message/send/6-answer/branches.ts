@@ -24,10 +24,10 @@ interface BranchDefinition {
 export const BRANCHES: readonly BranchDefinition[] = [
 	{ branch: 'sent', displayName: 'Sent' },
 	{ branch: 'invalidToken', displayName: 'Invalid Token', status: 401 },
-	{ branch: 'negativeBalance', displayName: 'Negative Balance', status: 402 },
-	{ branch: 'unsupportedFile', displayName: 'Unsupported File', status: 415 },
+	{ branch: 'negativeBalance', displayName: 'No Balance', status: 402 },
+	{ branch: 'unsupportedFile', displayName: 'Bad File', status: 415 },
 	{ branch: 'validationError', displayName: 'Validation Error', status: 422 },
-	{ branch: 'channelDisabled', displayName: 'Channel Disabled', status: 424 },
+	{ branch: 'channelDisabled', displayName: 'Channel Off', status: 424 },
 	{ branch: 'otherError', displayName: 'Other Error' },
 ];
 

@@ -69,6 +69,7 @@ export function interpretAnswer(
 	answer: SuvvyAnswer,
 	identity: MessageIds,
 	attachments: IDataObject[],
+	sent: IDataObject = {},
 ): Outcome {
 	if (answer.kind === 'unreachable') {
 		const fields = {
@@ -96,7 +97,7 @@ export function interpretAnswer(
 			branch: 'sent',
 			status,
 			summary: `Sent message ${identity.message_id} to chat ${identity.chat_id}`,
-			json: { ...identity, status, response: body as IDataObject, attachments },
+			json: { ...identity, ...sent, status, response: body as IDataObject, attachments },
 		};
 	}
 	const branch = errorBranchForStatus(status);
