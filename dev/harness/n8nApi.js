@@ -54,6 +54,10 @@ class N8nApi {
 		return this.request('POST', '/credentials', { name, type, data });
 	}
 
+	async updateCredential(id, { name, type, data }) {
+		return this.request('PATCH', `/credentials/${id}`, { id, name, type, data });
+	}
+
 	async credentials() {
 		return this.request('GET', '/credentials');
 	}

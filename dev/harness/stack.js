@@ -46,9 +46,13 @@ function withCredentials(workflow, credentialsByType) {
 	return { ...workflow, nodes };
 }
 
+/** Creates the credential, or brings a kept one (a restarted `npm run dev`) up to date: ports may have moved. */
 async function ensureCredential(api, { name, type, data }) {
 	const existing = (await api.credentials()).find((credential) => credential.name === name);
-	if (existing) return { ...existing, data, created: false };
+	if (existing) {
+		await api.updateCredential(existing.id, { name, type, data });
+		return { ...existing, data, created: false };
+	}
 	const created = await api.createCredential({ name, type, data });
 	return { ...created, data, created: true };
 }
