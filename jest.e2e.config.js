@@ -6,5 +6,6 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.js'],
 	maxWorkers: 1,
+	globalSetup: '<rootDir>/test/e2e/prerequisites.js',
 	testTimeout: 120000,
 };

@@ -17,6 +17,8 @@ const { DEFAULT_TOKEN } = require('../dev/emulator');
 const { freePort } = require('../dev/harness/freePort');
 const { installProgress } = require('../dev/harness/installProgress');
 const { startStack } = require('../dev/harness/stack');
+const { requirePrerequisites } = require('../dev/harness/prerequisites');
+const { N8N_VERSION } = require('../dev/harness/realN8n');
 const { sendAll } = require('./bareClient');
 const { writeReport } = require('./report');
 const { peakRssDuring } = require('./rssSampler');
@@ -127,6 +129,7 @@ async function benchCredentials(stack, emulator) {
 }
 
 async function main() {
+	requirePrerequisites('npm run bench', { n8nVersion: N8N_VERSION });
 	execFileSync(process.execPath, [path.join(ROOT, 'node_modules/gulp/bin/gulp.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const scratch = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-suvvy-bench-'));
 	const files = makeFiles(scratch);

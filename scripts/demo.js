@@ -12,6 +12,8 @@ const { installProgress } = require('../dev/harness/installProgress');
 const { BATCH, SCENARIOS } = require('../dev/harness/scenarios');
 const { startStack } = require('../dev/harness/stack');
 const { emulatorAdmin, playBatch, playScenario } = require('../dev/harness/workflowRuns');
+const { requirePrerequisites } = require('../dev/harness/prerequisites');
+const { N8N_VERSION } = require('../dev/harness/realN8n');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -45,6 +47,7 @@ async function replyLoop(stack) {
 }
 
 async function main() {
+	requirePrerequisites('npm run demo', { n8nVersion: N8N_VERSION });
 	console.log('Building the package ...');
 	execFileSync(process.execPath, [path.join(ROOT, 'node_modules/gulp/bin/gulp.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const onWaiting = installProgress();

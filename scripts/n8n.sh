@@ -14,9 +14,13 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suvvy/n8n-${N8N_VERSION}"
 entry="$cache/node_modules/n8n/bin/n8n"
 ready="$cache/.installed"
 
-# Run from `npm run …`, the environment carries the project's npm settings (ignore-scripts among
-# them); the cache is its own npm project and must not inherit them.
-while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
+# Run from `npm run …`, the environment carries npm's settings: the user's (registry, cache, proxy, …)
+# are kept; this project's folder and its ignore-scripts are not, since the cache is an npm project of
+# its own whose native modules are built on purpose, and nodedir is set below for the Node n8n runs on.
+OVERRIDDEN="ignore-scripts (n8n's native modules are built explicitly), nodedir (the headers of the Node n8n runs on), the project folder npm passes on (the cache is an npm project of its own)"
+unset npm_config_local_prefix npm_config_prefix npm_config_global_prefix npm_config_ignore_scripts npm_config_nodedir
+
+step() { printf '[step %s] %s\n' "$1" "$2" >&2; }
 
 # The native modules are what a half-finished or script-less install lacks; check they load.
 # n8n 1.x evaluates expressions without isolated-vm, which does not build on Node 20.
@@ -30,6 +34,7 @@ natives_load() {
 
 if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 	echo "Installing n8n ${N8N_VERSION} into $cache (first run only: a few minutes, about 3 GB) ..." >&2
+	echo "Using your npm settings, except: ${OVERRIDDEN}" >&2
 	rm -rf "$cache"
 	mkdir -p "$cache"
 	# linkedom: n8n 2.41.1 asks for a range whose newest release needs a newer Node; 0.18.13 is the
@@ -52,9 +57,14 @@ if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
 	[[ -d "$nodedir" ]] && export npm_config_nodedir="$(cd "$nodedir" && pwd)"
 	(
 		cd "$cache"
+		step "1/3" "Downloading n8n ${N8N_VERSION} and its packages"
 		npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2
-		npm rebuild "${natives[@]}" --ignore-scripts=false --loglevel=error >&2
+		for index in "${!natives[@]}"; do
+			step "2/3" "Compiling native module ${natives[$index]} ($((index + 1)) of ${#natives[@]})"
+			npm rebuild "${natives[$index]}" --ignore-scripts=false --loglevel=error >&2
+		done
 	)
+	step "3/3" "Checking that n8n ${N8N_VERSION} starts"
 	"$node_bin" "$entry" --version >/dev/null
 	natives_load || { echo "n8n's native modules (${natives[*]}) did not build" >&2; exit 1; }
 	touch "$ready"

@@ -10,6 +10,9 @@ binary="$cache/node_modules/node/bin/node"
 
 if ! "$binary" --version >/dev/null 2>&1; then
 	echo "Installing Node ${NODE24_VERSION} from the npm registry into $cache ..." >&2
+	printf '[step %s] %s\n' "Node 24" "Downloading Node ${NODE24_VERSION} (about 190 MB)" >&2
+	# This project's ignore-scripts and folder must not apply to the cache; the user's settings do.
+	unset npm_config_local_prefix npm_config_prefix npm_config_global_prefix npm_config_ignore_scripts
 	mkdir -p "$cache"
 	# The package's own install step places the binary, so scripts must run for it.
 	npm install --prefix "$cache" --no-save --no-audit --no-fund --ignore-scripts=false \

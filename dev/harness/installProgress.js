@@ -1,35 +1,84 @@
 'use strict';
 /**
  * A one-line progress display for the first run, when n8n and Node 24 are installed into the cache
- * (minutes, about 3 GB): elapsed time and how much has arrived so far, rewritten in place.
+ * (minutes, about 3 GB): which step it is in (downloading, compiling native modules, checking), how
+ * long that step has taken, and while downloading how much has arrived of what is expected.
  */
 const { execFile } = require('node:child_process');
+const { homedir } = require('node:os');
 const path = require('node:path');
 
-const CACHE = path.join(process.env.XDG_CACHE_HOME ?? path.join(require('node:os').homedir(), '.cache'), 'n8n-nodes-suvvy');
+const CACHE = path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'n8n-nodes-suvvy');
 
-function installProgress(stream = process.stderr) {
-	const started = Date.now();
+/** What each install weighed when measured on this project's machines, in MB. */
+const EXPECTED_MB = { 'n8n-2.41.1': 2900, 'n8n-1.123.81': 1770, 'node-24.21.0': 190 };
+
+/** The last `[step …] …` line the install scripts printed, and the folder it fills. */
+function currentStep(stderr) {
+	const steps = [...stderr.matchAll(/^\[step ([^\]]+)\] (.+)$/gm)];
+	if (!steps.length) return undefined;
+	const [, counter, text] = steps[steps.length - 1];
+	const version = /Downloading (?:n8n|Node) (\S+)/.exec(text)?.[1];
+	const folder = !version ? undefined : text.includes('Node') ? `node-${version}` : `n8n-${version}`;
+	return { key: `${counter} ${text}`, counter, text, folder };
+}
+
+const clock = (ms) => {
+	const seconds = Math.round(ms / 1000);
+	return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+};
+
+/** Megabytes in a cache folder, by `du`; calls back with undefined when it cannot tell. */
+function duMegabytes(folder, done) {
+	execFile('du', ['-sm', path.join(CACHE, folder)], (error, stdout) => {
+		done(error ? undefined : Number(stdout.split('\t')[0]));
+	});
+}
+
+function installProgress(stream = process.stderr, sizeOf = duMegabytes) {
+	let step;
+	let stepStarted = Date.now();
 	let megabytes = 0;
 	let measuring = false;
 	let shown = false;
-	const measure = () => {
+	let stepLogged = false;
+	let lastLogged = 0;
+	const measure = (folder) => {
 		if (measuring) return;
 		measuring = true;
-		execFile('du', ['-sm', CACHE], (error, stdout) => {
+		sizeOf(folder, (measured) => {
 			measuring = false;
-			if (!error) megabytes = Number(stdout.split('\t')[0]) || megabytes;
+			if (measured) megabytes = measured;
 		});
 	};
 	const onWaiting = (stderrSoFar) => {
 		// Nothing to show when everything is cached: the scripts print only while installing.
-		if (!stderrSoFar.includes('Installing')) return;
-		measure();
-		const seconds = Math.round((Date.now() - started) / 1000);
-		const elapsed = `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-		const size = megabytes ? `, ${(megabytes / 1024).toFixed(2)} GB so far` : '';
-		const line = `Installing n8n and Node 24 into ${CACHE} (first run only, a few minutes): ${elapsed}${size}`;
-		stream.write(stream.isTTY ? `\r${line}\u001b[K` : seconds % 15 === 0 ? `${line}\n` : '');
+		const latest = currentStep(stderrSoFar);
+		if (!latest) return;
+		if (latest.key !== step?.key) {
+			if (shown && stream.isTTY) stream.write('\n');
+			step = latest;
+			stepStarted = Date.now();
+			megabytes = 0;
+			stepLogged = false;
+		}
+		let size = '';
+		if (step.folder) {
+			measure(step.folder);
+			const expected = EXPECTED_MB[step.folder];
+			const arrived = (megabytes / 1024).toFixed(2);
+			size = expected
+				? `, ${arrived} of about ${(expected / 1024).toFixed(1)} GB (${Math.min(99, Math.round((100 * megabytes) / expected))} %)`
+				: `, ${arrived} GB so far`;
+		}
+		const line = `[${step.counter}] ${step.text}: ${clock(Date.now() - stepStarted)}${size}`;
+		if (stream.isTTY) stream.write(`\r${line}\u001b[K`);
+		// A log (CI) gets a line when a step begins and every 15 s, not one per second.
+		else if (!stepLogged || Date.now() - lastLogged >= 15_000) {
+			stream.write(`${line}\n`);
+			lastLogged = Date.now();
+			stepLogged = true;
+		}
 		shown = true;
 	};
 	onWaiting.done = () => {
@@ -38,4 +87,4 @@ function installProgress(stream = process.stderr) {
 	return onWaiting;
 }
 
-module.exports = { installProgress };
+module.exports = { installProgress, currentStep };
