@@ -9,7 +9,8 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const { IS_N8N_1 } = require('../../dev/harness/realN8n');
-const { OUTPUTS } = require('../../dev/harness/workflowRuns');
+const { BATCH } = require('../../dev/harness/scenarios');
+const { OUTPUTS, playBatch } = require('../../dev/harness/workflowRuns');
 const { useStack } = require('./e2eStack');
 
 // One folder per n8n line, so the 1.x run does not overwrite the screenshots README takes from 2.x.
@@ -17,6 +18,23 @@ const ARTIFACTS = path.resolve(__dirname, '../artifacts', IS_N8N_1 ? 'n8n-1' : '
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking switches Chromium keeps dialling Google, which this machine refuses.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Labels whose text is wider than the room the canvas gives them (it then shows an ellipsis). */
+function truncatedLabels(handles) {
+	return handles.evaluateAll((elements) =>
+		elements.flatMap((element) =>
+			[...element.querySelectorAll('*')]
+				.filter((child) => child.children.length === 0 && child.textContent.trim())
+				.filter((child) => child.scrollWidth > child.clientWidth)
+				.map((child) => child.textContent.trim()),
+		),
+	);
+}
+
+async function closeChecklist(page) {
+	const checklist = page.locator('text=Production Checklist');
+	if (await checklist.count()) await page.keyboard.press('Escape');
+}
 
 describe('the Suvvy node in the n8n editor (Chromium)', () => {
 	const stack = useStack();
@@ -49,8 +67,9 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		await expect(handles.count()).resolves.toBe(OUTPUTS.length);
 		const labels = await handles.evaluateAll((elements) => elements.map((element) => element.textContent.trim()));
 		expect(labels).toEqual(OUTPUTS);
-		const checklist = page.locator('text=Production Checklist');
-		if (await checklist.count()) await page.keyboard.press('Escape');
+		// Read whole at the default zoom: no label is cut off with an ellipsis.
+		await expect(truncatedLabels(handles)).resolves.toEqual([]);
+		await closeChecklist(page);
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-canvas.png') });
 	});
 
@@ -70,5 +89,36 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		const inputValues = await page.locator('[data-test-id="ndv"] input').evaluateAll((inputs) => inputs.map((input) => input.value));
 		expect(inputValues).toContain('Suvvy account');
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-node.png') });
+	});
+
+	test('a run shows its item counts on the edges, clear of the output labels', async () => {
+		const { execution } = await playBatch(stack, BATCH);
+		await page.goto(`${stack.n8n.url}/workflow/${stack.workflows['batch-to-suvvy'].id}/executions/${execution.id}`);
+		const node = page.locator('[data-test-id="canvas-node"][data-node-name="Suvvy"]');
+		await node.waitFor();
+		await closeChecklist(page);
+		await expect(truncatedLabels(node.locator('[data-test-id="canvas-node-output-handle"]'))).resolves.toEqual([]);
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-execution.png') });
+		// The node's output panel names each output (n8n scrolls its tab bar when they do not all fit).
+		await node.dblclick();
+		const output = page.locator('[data-test-id="output-panel"]');
+		await output.waitFor();
+		const panelText = await output.innerText();
+		for (const name of ['Sent', 'Validation Error', 'Other Error']) expect(panelText).toContain(name);
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-execution-node.png') });
+		await page.keyboard.press('Escape');
+	});
+
+	test('searching "Suvvy" in the nodes panel shows one entry that describes the node and its trigger', async () => {
+		await page.goto(`${stack.n8n.url}/workflow/${stack.workflows['webhook-to-suvvy'].id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]');
+		await closeChecklist(page);
+		await page.click('[data-test-id="node-creator-plus-button"]');
+		await page.fill('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]', 'Suvvy');
+		const entry = page.locator('[data-test-id="item-iterator-item"]', { hasText: 'Talk to Suvvy' });
+		await entry.waitFor();
+		await expect(entry.count()).resolves.toBe(1);
+		await expect(entry.innerText()).resolves.toMatch(/send messages into a custom channel and start workflows on its replies/);
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-search.png') });
 	});
 });
