@@ -32,7 +32,7 @@ function createChannel(options = {}) {
 }
 
 function newStats() {
-	return { requests: 0, accepted: 0, duplicates: 0, answered: {}, faults: {}, deliveries: 0, in_flight: 0, max_in_flight: 0 };
+	return { requests: 0, accepted: 0, duplicates: 0, answered: {}, faults: {}, deliveries: 0, in_flight: 0, max_in_flight: 0, bytes_in_flight: 0, max_bytes_in_flight: 0 };
 }
 
 function count(table, key) {

@@ -114,13 +114,22 @@ function answer(emulator, response, status, body) {
 	sendJson(response, status, body);
 }
 
-/** Counts requests being answered at once, so a test can see how parallel a client really is. */
-function trackInFlight(stats, response) {
+/**
+ * Counts requests being answered at once, and their body bytes, so a test can see how parallel a
+ * client really is and how much it sends at once.
+ */
+function trackInFlight(stats, request, response) {
+	const bytes = Number(request.headers['content-length']) || 0;
 	stats.in_flight++;
 	stats.max_in_flight = Math.max(stats.max_in_flight, stats.in_flight);
+	stats.bytes_in_flight += bytes;
+	stats.max_bytes_in_flight = Math.max(stats.max_bytes_in_flight, stats.bytes_in_flight);
 	let done = false;
 	const finish = () => {
-		if (!done) stats.in_flight--;
+		if (!done) {
+			stats.in_flight--;
+			stats.bytes_in_flight -= bytes;
+		}
 		done = true;
 	};
 	response.on('finish', finish);
@@ -130,7 +139,7 @@ function trackInFlight(stats, response) {
 async function handleMessage(emulator, request, response) {
 	const { channel } = emulator;
 	channel.stats.requests++;
-	trackInFlight(channel.stats, response);
+	trackInFlight(channel.stats, request, response);
 	if (channel.latencyMs > 0) await delay(channel.latencyMs);
 
 	let raw;

@@ -195,3 +195,53 @@ describe('concurrency', () => {
 		expect((await admin('stats')).max_in_flight).toBe(1);
 	});
 });
+
+describe('the memory budget of bodies in flight', () => {
+	const KB = 1024;
+	/** An OGG-looking file of `size` bytes, different for every item. */
+	const audio = (size: number, seed: number) =>
+		Buffer.concat([Buffer.from('OggS'), Buffer.alloc(size - 4, seed)]).toString('base64');
+	const items = (sizes: number[]) =>
+		sizes.map((size, index) => ({
+			json: { chat: `chat-${index}`, text: '' },
+			files: {
+				data: { base64: audio(size, index), fileName: `voice-${index}.ogg`, mimeType: 'audio/ogg' },
+			},
+		}));
+	const run = async (sizes: number[], requestMemoryMb: number) => {
+		const { suvvyOutputs } = await runWorkflow({
+			items: items(sizes),
+			parameters: {
+				...SEND,
+				chatId: '={{ $json.chat }}',
+				text: '',
+				options: { maxParallelRequests: 100, requestMemoryMb },
+			},
+			credentials: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
+		});
+		return { suvvyOutputs, stats: await admin('stats') };
+	};
+
+	test('bodies in flight never take more than the budget, whatever Max Parallel Requests says', async () => {
+		await admin('state', { latency_ms: 60 });
+		// Each body is about 400 KB (a 300 KB file as base64); 1 MB holds two of them.
+		const { suvvyOutputs, stats } = await run(Array(12).fill(300 * KB), 1);
+		expect(suvvyOutputs[0]).toHaveLength(12);
+		expect(suvvyOutputs[0].map((item) => item.pairedItem)).toEqual(
+			Array.from({ length: 12 }, (_unused, index) => ({ item: index })),
+		);
+		expect(stats.max_bytes_in_flight).toBeLessThanOrEqual(1024 * KB);
+		// Without the budget all twelve would go at once (Max Parallel Requests is 100).
+		expect(stats.max_in_flight).toBeLessThanOrEqual(2);
+	});
+
+	test('a body larger than the budget is sent alone, and still sent', async () => {
+		await admin('state', { latency_ms: 60 });
+		const { suvvyOutputs, stats } = await run([100 * KB, 1500 * KB, 100 * KB, 100 * KB], 1);
+		expect(suvvyOutputs[0]).toHaveLength(4);
+		expect(stats.accepted).toBe(4);
+		// The large body (about 2 MB) went with nothing beside it.
+		expect(stats.max_bytes_in_flight).toBeGreaterThan(1024 * KB);
+		expect(stats.max_bytes_in_flight).toBeLessThan(2100 * KB);
+	});
+});

@@ -4,7 +4,7 @@
  *   2-check    Suvvy's rules that need no file
  *   3-attach   binary fields → files to send (type, size)
  *   4-body     input + files → the JSON body, files streamed into it
- *   5-deliver  retries, per-chat order, pacing
+ *   5-deliver  retries, per-chat order, pacing, the memory budget of bodies in flight
  *   6-answer   Suvvy's answer (or a local refusal) → the outcome and its output
  *   7-outputs  outcomes → the node's outputs
  */
@@ -21,7 +21,8 @@ import { createParameterReader, type ReadParameter } from './1-read/readParamete
 import { validateContent, validateFields } from './2-check/messageRules';
 import { collectAttachments } from './3-attach/collectAttachments';
 import { sentFields } from './4-body/buildMessageBody';
-import { serializeMessageBody } from './4-body/serializeMessageBody';
+import { planMessageBody, type BodyPlan } from './4-body/serializeMessageBody';
+import { createByteBudget, type ByteBudget } from './5-deliver/byteBudget';
 import { readDeliveryOptions, type DeliveryOptions } from './5-deliver/deliveryOptions';
 import { sendInChatOrder, type ChatJob } from './5-deliver/sendInChatOrder';
 import { createSendPacer } from './5-deliver/sendPacer';
@@ -61,14 +62,20 @@ function asLocalFailure(error: unknown): LocalFailure {
 	return LocalFailure.validation([issue([], message, 'parameter_error')]);
 }
 
-/** Read, check, attach and write one item's body; a problem found on the way is its outcome. */
+interface Prepared {
+	plan: BodyPlan;
+	summaries: IDataObject[];
+	sent: IDataObject;
+}
+
+/** Read, check and attach one item, and plan its body; a problem found on the way is its outcome. */
 async function prepare(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
 	read: ReadIds,
 	readParameter: ReadParameter,
-): Promise<{ body: Buffer; summaries: IDataObject[]; sent: IDataObject } | { outcome: Outcome }> {
+): Promise<Prepared | { outcome: Outcome }> {
 	const refused = (failure: LocalFailure) => ({
 		outcome: interpretLocalFailure(itemIndex, failure, read.ids),
 	});
@@ -81,9 +88,9 @@ async function prepare(
 		const contentIssues = validateContent(input, collected.attachments.length);
 		if (contentIssues.length) return refused(LocalFailure.validation(contentIssues));
 
-		const body = await serializeMessageBody(input, collected.attachments);
+		const plan = planMessageBody(input, collected.attachments);
 		const summaries = collected.summaries as unknown as IDataObject[];
-		return { body, summaries, sent: sentFields(input) };
+		return { plan, summaries, sent: sentFields(input) };
 	} catch (error) {
 		return refused(asLocalFailure(error));
 	}
@@ -97,13 +104,26 @@ async function sendItem(
 	readParameter: ReadParameter,
 	connection: SuvvyConnection,
 	options: DeliveryOptions,
+	budget: ByteBudget,
 ): Promise<Outcome> {
 	const prepared = await prepare.call(this, itemIndex, item, read, readParameter);
 	if ('outcome' in prepared) return prepared.outcome;
-	const delivery = await sendWithRetries.call(this, connection, prepared.body, options);
-	const { summaries, sent } = prepared;
-	const outcome = interpretAnswer(itemIndex, delivery.answer, read.ids, summaries, sent);
-	return withAttempts(outcome, delivery);
+	const { plan, summaries, sent } = prepared;
+	// The body exists from being written until its last attempt is answered.
+	const release = await budget.reserve(plan.size);
+	try {
+		let body: Buffer;
+		try {
+			body = await plan.write();
+		} catch (error) {
+			return interpretLocalFailure(itemIndex, asLocalFailure(error), read.ids);
+		}
+		const delivery = await sendWithRetries.call(this, connection, body, options);
+		const outcome = interpretAnswer(itemIndex, delivery.answer, read.ids, summaries, sent);
+		return withAttempts(outcome, delivery);
+	} finally {
+		release();
+	}
 }
 
 /** Items whose chat ID did not resolve cannot be ordered against others, so each goes alone. */
@@ -131,6 +151,7 @@ async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
+	const budget = createByteBudget(options.requestMemoryBytes);
 
 	const outcomes = connected.ok
 		? await sendInChatOrder(
@@ -145,6 +166,7 @@ async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 						readParameter,
 						connected.connection,
 						options,
+						budget,
 					);
 				},
 				{

@@ -54,16 +54,22 @@ async function writeBase64(body: Buffer, offset: number, file: FileToSend): Prom
 	return offset;
 }
 
+/** A body ready to be written: its exact size first, so memory can be reserved before it exists. */
+export interface BodyPlan {
+	size: number;
+	write(): Promise<Buffer>;
+}
+
 /**
  * Suvvy's JSON body as one Buffer, with each file's base64 streamed straight into it. The usual way
  * (the file in memory, a base64 string of it, a JSON string around that, a Buffer of that for the
  * socket) holds a 15 MB file four times over; this holds only the body.
  */
-export async function serializeMessageBody(
-	input: MessageInput,
-	files: FileToSend[],
-): Promise<Buffer> {
-	if (!files.length) return Buffer.from(JSON.stringify(buildMessageBody(input, [])), 'utf8');
+export function planMessageBody(input: MessageInput, files: FileToSend[]): BodyPlan {
+	if (!files.length) {
+		const body = Buffer.from(JSON.stringify(buildMessageBody(input, [])), 'utf8');
+		return { size: body.length, write: async () => body };
+	}
 	const nonce = randomBytes(8).toString('hex');
 	const marker = (index: number) => `@suvvy-file-${nonce}-${index}@`;
 	const attachments: BodyAttachment[] = files.map((file, index) => ({
@@ -83,14 +89,26 @@ export async function serializeMessageBody(
 	}
 	parts.push(rest);
 
-	const total =
+	const size =
 		parts.reduce((sum, part) => sum + Buffer.byteLength(part, 'utf8'), 0) +
 		files.reduce((sum, file) => sum + base64Length(file.content.size), 0);
-	const body = Buffer.allocUnsafe(total);
-	let offset = body.write(parts[0], 0, 'utf8');
-	for (const [index, file] of files.entries()) {
-		offset = await writeBase64(body, offset, file);
-		offset += body.write(parts[index + 1], offset, 'utf8');
-	}
-	return body;
+	return {
+		size,
+		write: async () => {
+			const body = Buffer.allocUnsafe(size);
+			let offset = body.write(parts[0], 0, 'utf8');
+			for (const [index, file] of files.entries()) {
+				offset = await writeBase64(body, offset, file);
+				offset += body.write(parts[index + 1], offset, 'utf8');
+			}
+			return body;
+		},
+	};
+}
+
+export async function serializeMessageBody(
+	input: MessageInput,
+	files: FileToSend[],
+): Promise<Buffer> {
+	return await planMessageBody(input, files).write();
 }

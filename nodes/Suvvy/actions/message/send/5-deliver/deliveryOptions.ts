@@ -6,6 +6,7 @@ export interface DeliveryOptions {
 	retryTimeLimitMs: number;
 	timeoutMs: number;
 	maxParallelRequests: number;
+	requestMemoryBytes: number;
 }
 
 export const deliveryOptionsProperty: INodeProperties = {
@@ -23,6 +24,15 @@ export const deliveryOptionsProperty: INodeProperties = {
 			default: 5,
 			description:
 				'How many messages are sent at once. Messages of one chat always go one after another, in input order.',
+		},
+		{
+			displayName: 'Memory for Requests (MB)',
+			name: 'requestMemoryMb',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 64,
+			description:
+				'The most memory the messages being sent may take at once: files travel as base64, a third larger than the file. When it is full, the next message waits; a message larger than this is sent alone. Bounds memory whatever Max Parallel Requests says.',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -59,7 +69,12 @@ function bounded(value: unknown, fallback: number, min: number, max = Number.MAX
 	return Math.min(max, Math.max(min, number));
 }
 
-type OptionName = 'retries' | 'retryTimeLimitSeconds' | 'timeoutSeconds' | 'maxParallelRequests';
+type OptionName =
+	| 'retries'
+	| 'retryTimeLimitSeconds'
+	| 'timeoutSeconds'
+	| 'maxParallelRequests'
+	| 'requestMemoryMb';
 
 /** An option's default, as the editor shows it; the lint wants it written there as a literal. */
 function defaultOf(name: OptionName): number {
@@ -79,5 +94,6 @@ export function readDeliveryOptions(context: IExecuteFunctions): DeliveryOptions
 		retryTimeLimitMs: read('retryTimeLimitSeconds', 0) * 1000,
 		timeoutMs: read('timeoutSeconds', 0.1) * 1000,
 		maxParallelRequests: Math.floor(read('maxParallelRequests', 1, 100)),
+		requestMemoryBytes: read('requestMemoryMb', 1) * 1024 * 1024,
 	};
 }

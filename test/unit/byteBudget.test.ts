@@ -1,0 +1,99 @@
+import { sleep } from 'n8n-workflow';
+
+import { createByteBudget } from '../../nodes/Suvvy/actions/message/send/5-deliver/byteBudget';
+
+/** Holds each reservation until the test lets it go, recording what was held at once. */
+function tracker(limit: number) {
+	const budget = createByteBudget(limit);
+	let held = 0;
+	let mostHeld = 0;
+	const granted: number[] = [];
+	const releases = new Map<number, () => void>();
+	const ask = (id: number, bytes: number) =>
+		budget.reserve(bytes).then((release) => {
+			held += bytes;
+			mostHeld = Math.max(mostHeld, held);
+			granted.push(id);
+			releases.set(id, () => {
+				held -= bytes;
+				release();
+			});
+		});
+	const settle = () => sleep(0);
+	return {
+		ask,
+		granted,
+		release: (id: number) => releases.get(id)?.(),
+		settle,
+		mostHeld: () => mostHeld,
+	};
+}
+
+describe('the memory budget of request bodies', () => {
+	test('lets bodies through at once while they fit, and holds the next until enough is released', async () => {
+		const budget = tracker(100);
+		void budget.ask(1, 40);
+		void budget.ask(2, 40);
+		void budget.ask(3, 40);
+		await budget.settle();
+		expect(budget.granted).toEqual([1, 2]);
+		budget.release(1);
+		await budget.settle();
+		expect(budget.granted).toEqual([1, 2, 3]);
+		expect(budget.mostHeld()).toBe(80);
+	});
+
+	test('never holds more than the budget, however many ask at once', async () => {
+		const budget = tracker(1000);
+		const sizes = Array.from({ length: 60 }, (_unused, index) => 50 + ((index * 37) % 400));
+		sizes.forEach((bytes, id) => void budget.ask(id, bytes));
+		for (let released = 0; released < sizes.length; released++) {
+			await budget.settle();
+			budget.release(budget.granted[released]);
+		}
+		await budget.settle();
+		expect(budget.granted).toHaveLength(60);
+		expect(budget.mostHeld()).toBeLessThanOrEqual(1000);
+		expect(budget.mostHeld()).toBeGreaterThan(500);
+	});
+
+	test('a body larger than the whole budget is let through alone', async () => {
+		const budget = tracker(100);
+		void budget.ask(1, 30);
+		void budget.ask(2, 250);
+		void budget.ask(3, 10);
+		await budget.settle();
+		expect(budget.granted).toEqual([1]);
+		budget.release(1);
+		await budget.settle();
+		expect(budget.granted).toEqual([1, 2]);
+		budget.release(2);
+		await budget.settle();
+		expect(budget.granted).toEqual([1, 2, 3]);
+		expect(budget.mostHeld()).toBe(250);
+	});
+
+	test('grants in the order asked, so a large body is not overtaken forever by small ones', async () => {
+		const budget = tracker(100);
+		void budget.ask(1, 60);
+		void budget.ask(2, 60);
+		void budget.ask(3, 10);
+		await budget.settle();
+		expect(budget.granted).toEqual([1]);
+		budget.release(1);
+		await budget.settle();
+		expect(budget.granted).toEqual([1, 2, 3]);
+	});
+
+	test('releasing twice frees the bytes once', async () => {
+		const budget = createByteBudget(100);
+		const release = await budget.reserve(80);
+		release();
+		release();
+		await budget.reserve(100);
+		let third = false;
+		void budget.reserve(1).then(() => (third = true));
+		await sleep(0);
+		expect(third).toBe(false);
+	});
+});
