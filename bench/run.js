@@ -31,17 +31,24 @@ const { values: args } = parseArgs({
 });
 const REPS = Number(args.reps);
 
-function makeFiles(dir) {
+function makeFiles(dir, selected) {
 	const images = path.join(dir, 'images');
 	const audio = path.join(dir, 'audio');
+	const audio60 = path.join(dir, 'audio60');
 	mkdirSync(images, { recursive: true });
 	mkdirSync(audio, { recursive: true });
+	mkdirSync(audio60, { recursive: true });
 	const pngHead = Buffer.from('89504e470d0a1a0a', 'hex');
 	for (let index = 0; index < 100; index++) {
 		writeFileSync(path.join(images, `image-${String(index).padStart(3, '0')}.png`), Buffer.concat([pngHead, randomBytes(100 * 1024 - 8)]));
 	}
-	writeFileSync(path.join(audio, 'voice.ogg'), Buffer.concat([Buffer.from('OggS'), randomBytes(15 * 1024 * 1024 - 4)]));
-	return { images: `${images}/*.png`, audio: `${audio}/*.ogg` };
+	const voice = () => Buffer.concat([Buffer.from('OggS'), randomBytes(15 * 1024 * 1024 - 4)]);
+	writeFileSync(path.join(audio, 'voice.ogg'), voice());
+	// 900 MB: only written when a case that reads it runs.
+	if (selected('audio-60x15mb-parallel100')) {
+		for (let index = 0; index < 60; index++) writeFileSync(path.join(audio60, `voice-${String(index).padStart(2, '0')}.ogg`), voice());
+	}
+	return { images: `${images}/*.png`, audio: `${audio}/*.ogg`, audio60: `${audio60}/*.ogg` };
 }
 
 function textMessages(count, chats) {
@@ -54,7 +61,65 @@ function casesFor(files) {
 		{ name: 'text-1000-latency', messages: textMessages(1000, 200), parallel: 50, latencyMs: 50, contenders: ['suvvy', 'http'] },
 		{ name: 'image-100x100kb', files: files.images, fileType: 'image', parallel: 5, latencyMs: 0, contenders: ['suvvy', 'http', 'httpEncoded'] },
 		{ name: 'audio-15mb', files: files.audio, fileType: 'audio', parallel: 5, latencyMs: 0, contenders: ['suvvy', 'http', 'httpEncoded'], memory: true },
+		// The fastest a community node can be inside n8n: prepared bodies through n8n's own helper.
+		{ name: 'text-1000-helper-floor', messages: textMessages(1000, 1000), parallel: 5, latencyMs: 0, contenders: ['suvvy', 'helperFloor'], bare: false },
+		// Memory bounded by the node's budget, not by parallelism; timed against the default parallelism.
+		{ name: 'audio-60x15mb-parallel100', files: files.audio60, fileType: 'audio', items: 60, parallel: 100, latencyMs: 0, contenders: ['suvvy', 'suvvyDefault'], bare: false, memory: true, memoryKinds: ['noop', 'suvvy'] },
+		// The shape most users run: one message per execution, each started by a webhook.
+		{ name: 'webhook-burst', perExecution: true, requests: 500, concurrency: 20, contenders: ['suvvy', 'http', 'noop'] },
 	];
+}
+
+/** One text message per request: what a Telegram message, a form or an email starts a workflow with. */
+function burstBodies(count) {
+	return Array.from({ length: count }, (_unused, index) => JSON.stringify({ chat: `chat-${index % 50}`, text: `Message ${index}: is the blue one in stock?` }));
+}
+
+/** Sends every body to `url`, `concurrency` at a time; the wall time and each request's latency. */
+async function fireBurst(url, bodies, concurrency) {
+	const latencies = [];
+	let next = 0;
+	const started = performance.now();
+	const worker = async () => {
+		while (next < bodies.length) {
+			const body = bodies[next++];
+			const sent = performance.now();
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			await response.arrayBuffer();
+			if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+			latencies.push(performance.now() - sent);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+const percentile = (values, fraction) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+};
+
+async function runBurst(stack, emulator, credentials, benchCase) {
+	const workflows = {};
+	for (const kind of benchCase.contenders) workflows[kind] = await createBenchWorkflow(stack, benchCase, kind, credentials);
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	const bodies = burstBodies(benchCase.requests);
+	const samples = {};
+	for (let rep = 0; rep < REPS; rep++) {
+		const order = [...benchCase.contenders];
+		for (let shift = 0; shift < rep; shift++) order.push(order.shift());
+		for (const kind of order) {
+			await emulator.admin('reset', {});
+			await emulator.admin('state', { latency_ms: 0, replies_enabled: false });
+			const { seconds, latencies } = await fireBurst(`${stack.n8n.url}/webhook/${workflows[kind].path}`, bodies, benchCase.concurrency);
+			(samples[kind] ??= []).push({ executions_per_second: bodies.length / seconds, p50_ms: percentile(latencies, 0.5), p99_ms: percentile(latencies, 0.99) });
+			const { accepted } = await emulator.admin('stats');
+			const expected = kind === 'noop' ? 0 : bodies.length;
+			if (accepted !== expected) throw new Error(`${benchCase.name}/${kind}: the emulator accepted ${accepted} of ${expected}`);
+		}
+		console.log(`${benchCase.name}: repetition ${rep + 1}/${REPS} done`);
+	}
+	return { benchCase, samples, peaks: {} };
 }
 
 async function startEmulatorProcess() {
@@ -99,12 +164,12 @@ async function createBenchWorkflow(stack, benchCase, kind, credentials) {
  */
 async function measureMemory(benchCase, emulator, scratch) {
 	const rises = {};
-	const kinds = ['noop', 'suvvy', 'httpEncoded'];
+	const kinds = benchCase.memoryKinds ?? ['noop', 'suvvy', 'httpEncoded'];
 	for (let rep = 0; rep < REPS; rep++) {
 		const order = [...kinds];
 		for (let shift = 0; shift < rep; shift++) order.push(order.shift());
 		for (const kind of order) {
-			const stack = await startStack({ n8nEnv: { N8N_RESTRICT_FILE_ACCESS_TO: scratch, N8N_LOG_LEVEL: 'warn' } });
+			const stack = await startStack({ n8nEnv: benchEnv(scratch), extraPackages: [HELPER_FLOOR] });
 			try {
 				const credentials = await benchCredentials(stack, emulator);
 				const workflow = await createBenchWorkflow(stack, benchCase, kind, credentials);
@@ -122,6 +187,9 @@ async function measureMemory(benchCase, emulator, scratch) {
 	return rises;
 }
 
+const HELPER_FLOOR = path.join(__dirname, 'helperFloor');
+const benchEnv = (scratch) => ({ N8N_RESTRICT_FILE_ACCESS_TO: scratch, N8N_LOG_LEVEL: 'warn' });
+
 async function benchCredentials(stack, emulator) {
 	const suvvy = await stack.api.createCredential({ name: 'Bench Suvvy', type: 'suvvyApi', data: { token: DEFAULT_TOKEN, baseUrl: emulator.url } });
 	const header = await stack.api.createCredential({ name: 'Bench header', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` } });
@@ -132,26 +200,32 @@ async function main() {
 	requirePrerequisites('npm run bench', { n8nVersion: N8N_VERSION });
 	execFileSync(process.execPath, [path.join(ROOT, 'node_modules/gulp/bin/gulp.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const scratch = mkdtempSync(path.join(tmpdir(), 'n8n-nodes-suvvy-bench-'));
-	const files = makeFiles(scratch);
+	const wanted = (name) => !args.cases || args.cases.split(',').includes(name);
+	const files = makeFiles(scratch, wanted);
 	const emulator = await startEmulatorProcess();
 	const onWaiting = installProgress();
-	const stack = await startStack({ onWaiting, n8nEnv: { N8N_RESTRICT_FILE_ACCESS_TO: scratch, N8N_LOG_LEVEL: 'warn' } });
+	const stack = await startStack({ onWaiting, n8nEnv: benchEnv(scratch), extraPackages: [HELPER_FLOOR] });
 	onWaiting.done();
 	const results = [];
 	try {
 		const credentials = await benchCredentials(stack, emulator);
-		const selected = casesFor(files).filter((benchCase) => !args.cases || args.cases.split(',').includes(benchCase.name));
+		const selected = casesFor(files).filter((benchCase) => wanted(benchCase.name));
 		for (const benchCase of selected) {
+			if (benchCase.perExecution) {
+				results.push(await runBurst(stack, emulator, credentials, benchCase));
+				continue;
+			}
 			const workflows = {};
 			for (const kind of benchCase.contenders) workflows[kind] = await createBenchWorkflow(stack, benchCase, kind, credentials);
 			await new Promise((resolve) => setTimeout(resolve, 1500));
 			const fileDir = benchCase.files && path.dirname(benchCase.files);
-			const fileBytes = fileDir ? readdirSync(fileDir).sort().map((name) => readFileSync(path.join(fileDir, name))) : [];
+			// Only the bare client needs the files' bytes in the bench process.
+			const fileBytes = fileDir && benchCase.bare !== false ? readdirSync(fileDir).sort().map((name) => readFileSync(path.join(fileDir, name))) : [];
 			const samples = {};
 			const record = (kind, ms) => (samples[kind] ??= []).push(ms);
 			for (let rep = 0; rep < REPS; rep++) {
 				// Alternate who goes first, so drift on a shared machine hits every contender alike.
-				const order = [...benchCase.contenders, 'bareSequential', 'bareConcurrent'];
+				const order = [...benchCase.contenders, ...(benchCase.bare === false ? [] : ['bareSequential', 'bareConcurrent'])];
 				for (let shift = 0; shift < rep; shift++) order.push(order.shift());
 				for (const kind of order) {
 					await emulator.admin('reset', {});
@@ -169,7 +243,7 @@ async function main() {
 					const names = kind.startsWith('http') && benchCase.files ? ['Extract', 'Contender'] : ['Contender'];
 					record(kind, nodeTime(execution, names));
 					const stats = await emulator.admin('stats');
-					const expected = benchCase.messages?.length ?? fileBytes.length;
+					const expected = benchCase.messages?.length ?? benchCase.items ?? fileBytes.length;
 					if (stats.accepted !== expected) throw new Error(`${benchCase.name}/${kind}: the emulator accepted ${stats.accepted} of ${expected}`);
 				}
 				console.log(`${benchCase.name}: repetition ${rep + 1}/${REPS} done`);

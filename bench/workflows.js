@@ -18,12 +18,13 @@ const node = (name, type, typeVersion, parameters, extra = {}) => ({
 });
 
 /** The Suvvy body, written out as HTTP Request users write it. */
-function jsonBodyExpression(withFile) {
+function jsonBodyExpression(withFile, perExecution = false) {
 	const attachments = withFile
 		? `, attachments: [{ file_name: $('Files').item.binary.data.fileName, file_type: ${withFile === 'audio' ? "'audio'" : "'image'"}, data: $json.data }]`
 		: '';
-	const text = withFile ? '' : ', text: $json.text';
-	const chat = withFile ? "'file-' + $itemIndex" : '$json.chat';
+	const json = perExecution ? '$json.body' : '$json';
+	const text = withFile ? '' : `, text: ${json}.text`;
+	const chat = withFile ? "'file-' + $itemIndex" : `${json}.chat`;
 	return `={{ JSON.stringify({ api_version: 1, message_id: 'http-' + $execution.id + '-' + $itemIndex, chat_id: ${chat}, source: 'bench', message_sender: 'customer'${text}${attachments} }) }}`;
 }
 
@@ -36,7 +37,18 @@ function source(benchCase) {
 
 function contender(benchCase, kind, credentials) {
 	if (kind === 'noop') return [node('Contender', 'n8n-nodes-base.noOp', 1, {})];
-	if (kind === 'suvvy') {
+	if (kind === 'helperFloor') {
+		return [
+			node(
+				'Contender',
+				'n8n-nodes-suvvy-bench.helperFloor',
+				1,
+				{ url: `${credentials.emulatorUrl}/api/webhook/custom/message`, parallel: benchCase.parallel },
+				{ credentials: { suvvyApi: { id: credentials.suvvy.id, name: credentials.suvvy.name } } },
+			),
+		];
+	}
+	if (kind === 'suvvy' || kind === 'suvvyDefault') {
 		return [
 			node(
 				'Contender',
@@ -45,12 +57,13 @@ function contender(benchCase, kind, credentials) {
 				{
 					resource: 'message',
 					operation: 'send',
-					chatId: benchCase.files ? "={{ 'file-' + $itemIndex }}" : '={{ $json.chat }}',
+					chatId: benchCase.files ? "={{ 'file-' + $itemIndex }}" : `={{ $json${benchCase.perExecution ? '.body' : ''}.chat }}`,
 					source: 'bench',
-					text: benchCase.files ? '' : '={{ $json.text }}',
+					text: benchCase.files ? '' : `={{ $json${benchCase.perExecution ? '.body' : ''}.text }}`,
 					attachments: benchCase.files ? 'all' : 'none',
 					additionalFields: {},
-					options: { maxParallelRequests: benchCase.parallel },
+					// suvvyDefault: the same case at the node's default parallelism, for comparison.
+					options: kind === 'suvvyDefault' ? {} : { maxParallelRequests: benchCase.parallel },
 				},
 				{ credentials: { suvvyApi: { id: credentials.suvvy.id, name: credentials.suvvy.name } } },
 			),
@@ -73,7 +86,7 @@ function contender(benchCase, kind, credentials) {
 				genericAuthType: 'httpHeaderAuth',
 				sendBody: true,
 				specifyBody: 'json',
-				jsonBody: jsonBodyExpression(benchCase.files ? benchCase.fileType : false),
+				jsonBody: jsonBodyExpression(benchCase.files ? benchCase.fileType : false, benchCase.perExecution),
 				options: {},
 			},
 			{ credentials: { httpHeaderAuth: { id: credentials.header.id, name: credentials.header.name } } },
@@ -82,14 +95,20 @@ function contender(benchCase, kind, credentials) {
 	return nodes;
 }
 
-/** One workflow: Webhook → source → contender node(s), in a line. */
+/**
+ * One workflow: Webhook → source → contender node(s), in a line. A per-execution case (one message
+ * per request, as a Telegram message or a form starts a workflow) has no source, and answers through
+ * Respond to Webhook after the contender, as such workflows do.
+ */
 function benchWorkflow(benchCase, kind, credentials) {
 	position = 0;
 	const path = `bench-${benchCase.name}-${kind}`;
+	const responseMode = benchCase.perExecution ? 'responseNode' : 'lastNode';
 	const nodes = [
-		node('Start', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {} }, { webhookId: randomUUID() }),
-		...source(benchCase),
+		node('Start', 'n8n-nodes-base.webhook', 2.1, { httpMethod: 'POST', path, responseMode, responseData: 'noData', options: {} }, { webhookId: randomUUID() }),
+		...(benchCase.perExecution ? [] : source(benchCase)),
 		...contender(benchCase, kind, credentials),
+		...(benchCase.perExecution ? [node('Respond', 'n8n-nodes-base.respondToWebhook', 1.1, { respondWith: 'noData', options: {} })] : []),
 	];
 	const connections = {};
 	for (let index = 0; index < nodes.length - 1; index++) {

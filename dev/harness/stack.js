@@ -4,7 +4,7 @@
  * installed as a community package, an owner, a Suvvy API credential pointing at the emulator, and
  * the example workflows imported and active. `npm run dev`, `npm run demo` and the e2e tier use it.
  */
-const { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } = require('node:fs');
+const { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 
@@ -133,6 +133,7 @@ async function emulatorState(emulator, patch) {
  *   emulator: options for the emulator; n8nEnv: extra n8n settings; echo: gets n8n's log lines
  *   queue: run n8n in queue mode (Redis, PostgreSQL, a main instance and one worker)
  *   onWaiting: progress callback while n8n is installed; log: emulator log lines
+ *   extraPackages: folders of unpublished node packages to install beside this one (the benchmarks')
  */
 async function startStack(options = {}) {
 	const installation = await ensureN8n({ onWaiting: options.onWaiting });
@@ -149,6 +150,11 @@ async function startStack(options = {}) {
 		const emulator = await startEmulator({ port: options.emulatorPort ?? 0, log: options.log, ...options.emulator });
 		stoppers.push(() => emulator.close());
 		const installed = installPackageInto(userFolder, scratch);
+		// Packages of the project's own that are never published (the benchmarks' helper-floor node).
+		for (const directory of options.extraPackages ?? []) {
+			const { name } = JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8'));
+			cpSync(directory, path.join(userFolder, '.n8n', 'nodes', 'node_modules', name), { recursive: true });
+		}
 		const queue = options.queue ? await startQueueBackends() : undefined;
 		if (queue) stoppers.push(() => queue.stop());
 		const n8n = await startN8n({

@@ -45,3 +45,45 @@ describe('the benchmark report', () => {
 		expect(entry.over_ideal_percent).toBe(15);
 	});
 });
+
+describe('the benchmark report of the new cases', () => {
+	test('the helper floor: the floor time ÷ the node time', () => {
+		const entry = summarise({
+			benchCase: { name: 'text-1000-helper-floor', messages: new Array(1000), parallel: 5, latencyMs: 0 },
+			samples: { suvvy: [500, 600, 550], helperFloor: [440, 450, 460] },
+			peaks: {},
+		});
+		expect(entry.ratio_vs_helper_floor).toBe(0.82);
+		expect(entry.ratio_vs_http_request).toBeUndefined();
+		expect(entry.ratio_vs_bare_client).toBeUndefined();
+	});
+
+	test('many large files at 100 parallel: seconds, the time against the default parallelism, memory over the No-Op', () => {
+		const mb = 1024 * 1024;
+		const entry = summarise({
+			benchCase: { name: 'audio-60x15mb-parallel100', files: 'x', fileType: 'audio', items: 60, parallel: 100, latencyMs: 0, memory: true },
+			samples: { suvvy: [12_000, 11_000, 13_000], suvvyDefault: [10_000, 10_500, 11_500] },
+			peaks: { suvvy: [400 * mb], noop: [300 * mb] },
+		});
+		expect(entry).toMatchObject({ items: 60, seconds: 12, seconds_at_default_parallelism: 10.5, time_vs_default_parallelism: 1.14, peak_rss_over_baseline_mb: 100 });
+		expect(entry.peak_rss_over_baseline_mb_http_request).toBeUndefined();
+	});
+
+	test('one message per execution: executions per second, latencies, and both ratios', () => {
+		const sample = (eps, p50, p99) => ({ executions_per_second: eps, p50_ms: p50, p99_ms: p99 });
+		const entry = summarise({
+			benchCase: { name: 'webhook-burst', perExecution: true, requests: 500, concurrency: 20 },
+			samples: {
+				suvvy: [sample(90, 200, 400), sample(100, 190, 380), sample(95, 210, 390)],
+				http: [sample(70, 260, 500), sample(75, 250, 520), sample(80, 240, 480)],
+				noop: [sample(110, 170, 300), sample(120, 160, 320), sample(115, 165, 310)],
+			},
+			peaks: {},
+		});
+		expect(entry.executions_per_second).toEqual({ suvvy_node: 95, http_request: 75, noop_baseline: 115 });
+		expect(entry.p50_ms.suvvy_node).toBe(200);
+		expect(entry.p99_ms.http_request).toBe(500);
+		expect(entry.ratio_vs_http_request).toBe(1.27);
+		expect(entry.ratio_vs_noop_floor).toBe(0.83);
+	});
+});
