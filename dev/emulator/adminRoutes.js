@@ -75,6 +75,21 @@ const ROUTES = {
 		if (!emulator.channel.webhook.url) return sendJson(response, 409, { detail: 'No webhook URL is set' });
 		sendJson(response, 200, await emulator.replyBot.deliver(event));
 	},
+	async 'GET /__emulator/openai/requests'(emulator, _request, response) {
+		sendJson(response, 200, { requests: emulator.model.requests });
+	},
+	async 'POST /__emulator/openai/reset'(emulator, _request, response) {
+		emulator.model.requests.length = 0;
+		emulator.model.queued.length = 0;
+		sendJson(response, 200, { reset: true });
+	},
+	/** Raw answers, used in order before the script: `{"replies": [{"status": 500, "body": {…}}]}`. */
+	async 'POST /__emulator/openai/script'(emulator, request, response) {
+		const body = await jsonBody(request, response);
+		if (!body) return;
+		emulator.model.queued.push(...(body.replies ?? []));
+		sendJson(response, 200, { queued: emulator.model.queued.length });
+	},
 	async 'GET /__emulator/idle'(emulator, _request, response) {
 		await emulator.idle();
 		sendJson(response, 200, { idle: true });

@@ -9,15 +9,17 @@ const { ROUTES, serveFile } = require('./adminRoutes');
 const { createChannel, DEFAULT_TOKEN } = require('./channel');
 const { sendJson } = require('./httpKit');
 const { handleMessage } = require('./messageRoute');
+const { createModel, handleModel } = require('./openAiModel');
 const { createReplyBot } = require('./replyBot');
 const { createTelegram, handleBotApi, TELEGRAM_PREFIX, TELEGRAM_ROUTES } = require('./telegramBotApi');
 
 const MESSAGE_PATH = '/api/webhook/custom/message';
 
-function route(emulator, request, response) {
+async function route(emulator, request, response) {
 	const url = new URL(request.url, emulator.url);
 	const key = `${request.method} ${url.pathname}`;
 	if (key === `POST ${MESSAGE_PATH}`) return whileHandling(emulator, handleMessage(emulator, request, response));
+	if (await handleModel(emulator, request, response, url)) return undefined;
 	if (ROUTES[key]) return ROUTES[key](emulator, request, response, url.searchParams);
 	if (TELEGRAM_ROUTES[key]) return TELEGRAM_ROUTES[key](emulator, request, response);
 	if (request.method === 'POST' && url.pathname.startsWith(TELEGRAM_PREFIX)) return handleBotApi(emulator, request, response, url.pathname);
@@ -50,6 +52,7 @@ function startEmulator(options = {}) {
 		channel: createChannel(options),
 		log: options.log ?? (() => {}),
 		telegram: createTelegram(),
+		model: createModel(),
 		handling: new Set(),
 		url: '',
 	};
