@@ -1,5 +1,5 @@
-// The build: clean dist/, compile TypeScript, copy the icons and codex files n8n reads beside each
-// compiled node. Compilation uses the TypeScript API so a type error fails the build with its message.
+// The build: clean dist/, compile TypeScript, copy the icons, codex files and output schemas n8n
+// reads beside each compiled node. Compilation uses the TypeScript API so a type error fails the build with its message.
 const { rm } = require('node:fs/promises');
 const path = require('node:path');
 const { src, dest, series, parallel } = require('gulp');
@@ -43,6 +43,11 @@ function copyCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest(path.join(OUT_DIR)));
 }
 
+/** What each operation outputs, for n8n 2.x's editor and agents: __schema__/v<version>/<resource>/<operation>.json */
+function copySchemas() {
+	return src('nodes/**/__schema__/**/*.json', { base: '.' }).pipe(dest(OUT_DIR));
+}
+
 exports.clean = clean;
-exports.build = series(clean, compile, parallel(copyIcons, copyCodex));
+exports.build = series(clean, compile, parallel(copyIcons, copyCodex, copySchemas));
 exports.default = exports.build;

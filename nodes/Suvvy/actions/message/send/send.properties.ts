@@ -36,7 +36,25 @@ const linkFields: INodeProperties[] = [
 	},
 ];
 
+/**
+ * What an AI agent reads to decide when to call Send as a tool. n8n's automatic description would be
+ * the bare action ("Send a message in Suvvy"); this one says what Suvvy is, when to use the tool, what
+ * the usual `$fromAI()` parameters mean, and what the result tells.
+ */
+const TOOL_DESCRIPTION =
+	"Hands a message to Suvvy, an AI sales and support assistant, in a custom channel: Suvvy's bot reads it and answers the customer later, by its own channel, not in this tool's result. Use it to pass on a customer's question, or an operator's message, to the right conversation. Parameters: the chat ID names the conversation in your system (every message with the same chat ID joins one Suvvy dialogue); the text is the message itself; the source names the customer or channel shown in Suvvy's dashboard. The result says whether Suvvy accepted the message (sent: true) or, if not, why and what to do.";
+
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: TOOL_DESCRIPTION,
+		description:
+			'What an AI agent reads to decide when to use this tool and how to fill its parameters',
+		displayOptions: { show: { '@tool': [true] } },
+	},
 	{
 		displayName: 'Chat ID',
 		name: 'chatId',

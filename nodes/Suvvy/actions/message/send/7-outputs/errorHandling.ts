@@ -43,8 +43,10 @@ export const SEND_OUTPUTS = `$parameter.errorHandling === '${USE_N8N_ERROR_HANDL
 )} : ${JSON.stringify(routedOutputs)}`;
 
 /**
- * An agent only sees output 0 of a tool, so a node running as a tool answers on one output. n8n
- * marks tool runs either through the context (older engines) or by the generated "…Tool" type.
+ * An agent only sees output 0 of a tool, so a node running as a tool answers on one output. n8n's
+ * generated "…Tool" type is what marks every tool run: n8n 1.x has no `isToolExecution`, and in
+ * n8n 2.x it is true only for agents that run a tool inside their own step (agent 2.2 and older),
+ * false when the agent has n8n's engine run it as a node (agent 3 and newer).
  */
 export function isRunningAsTool(context: IExecuteFunctions): boolean {
 	const viaContext = typeof context.isToolExecution === 'function' && context.isToolExecution();
