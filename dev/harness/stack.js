@@ -63,6 +63,7 @@ function webhookEndpoints(workflow) {
 		if (node.type === 'n8n-nodes-base.webhook') return [{ method: node.parameters.httpMethod ?? 'GET', path: `webhook/${node.parameters.path}` }];
 		if (node.type === 'n8n-nodes-base.formTrigger') return [{ method: 'POST', path: `form/${node.parameters.options?.path ?? node.webhookId}` }];
 		if (node.type === SUVVY_TRIGGER_TYPE || node.type === 'n8n-nodes-base.telegramTrigger') return [{ method: 'POST', path: `webhook/${node.webhookId}/webhook` }];
+		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') return [{ method: 'POST', path: `webhook/${node.webhookId}/chat` }];
 		return [];
 	});
 }
@@ -197,7 +198,14 @@ async function startStack(options = {}) {
 			type: 'imap',
 			data: { user: 'support@example.com', password: 'unused', host: '127.0.0.1', port: 993, secure: true },
 		});
+		// The agent example's chat model is the emulator's OpenAI-compatible stand-in.
+		const openAiCredential = await ensureCredential(api, {
+			name: 'OpenAI account',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-emulator-key', url: `${emulator.url}/v1` },
+		});
 		const workflows = await ensureExamples(api, {
+			openAiApi: openAiCredential,
 			suvvyApi: credential,
 			suvvyWebhookApi: secretCredential,
 			telegramApi: telegramCredential,

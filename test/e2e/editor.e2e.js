@@ -91,6 +91,35 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-node.png') });
 	});
 
+	test('before the Suvvy node has ever run, the node after it shows the fields it will output', async () => {
+		await page.goto(`${stack.n8n.url}/workflow/${stack.workflows['webhook-to-suvvy'].id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]');
+		await closeChecklist(page);
+		await page.locator('[data-test-id="canvas-node"][data-node-name="On Sent"]').dblclick();
+		const input = page.locator('[data-test-id="ndv-input-panel"]');
+		await input.getByText('message_id').first().waitFor();
+		const text = await input.innerText();
+		expect(text).toMatch(/Usually outputs the following fields/);
+		for (const field of ['message_id', 'chat_id', 'status', 'attempts']) expect(text).toContain(field);
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-schema-preview.png') });
+		await page.keyboard.press('Escape');
+	});
+
+	test('the agent example has the Suvvy node as its tool, with a description written for the model', async () => {
+		await page.goto(`${stack.n8n.url}/workflow/${stack.workflows['ai-agent-to-suvvy'].id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]');
+		await closeChecklist(page);
+		await expect(page.locator('[data-test-id="canvas-node"][data-node-name="Hand over to Suvvy"]').count()).resolves.toBe(1);
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-agent.png') });
+		await page.locator('[data-test-id="canvas-node"][data-node-name="Hand over to Suvvy"]').dblclick();
+		await page.waitForSelector('[data-test-id="ndv"]');
+		const ndv = await page.locator('[data-test-id="ndv"]').innerText();
+		expect(ndv).toContain('Tool Description');
+		expect(ndv).toContain('Chat ID');
+		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-agent-tool.png') });
+		await page.keyboard.press('Escape');
+	});
+
 	test('a run shows its item counts on the edges, clear of the output labels', async () => {
 		const { execution } = await playBatch(stack, BATCH);
 		await page.goto(`${stack.n8n.url}/workflow/${stack.workflows['batch-to-suvvy'].id}/executions/${execution.id}`);
