@@ -1,11 +1,11 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from './compat/mainConnection';
 import { describeOutputs, describeProperties } from './actions/nodeDescription';
 import { RESOURCES, router } from './actions/router';
 
@@ -21,7 +21,7 @@ export class Suvvy implements INodeType {
 			'Send messages to Suvvy, the AI sales and support assistant, through a custom channel',
 		defaults: { name: 'Suvvy' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
 		outputs: describeOutputs(RESOURCES),
 		credentials: [{ name: 'suvvyApi', required: true }],
 		properties: describeProperties(RESOURCES),

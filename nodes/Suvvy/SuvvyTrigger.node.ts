@@ -1,12 +1,12 @@
-import {
-	NodeConnectionTypes,
-	type IHookFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from './compat/mainConnection';
 import { receiveReply } from './trigger/receiveReply';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
@@ -26,7 +26,7 @@ export class SuvvyTrigger implements INodeType {
 			'Talk to Suvvy, the AI sales and support assistant: send messages into a custom channel and start workflows on its replies',
 		defaults: { name: 'Suvvy Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' }],
 		webhooks: [
 			{

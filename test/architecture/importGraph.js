@@ -3,7 +3,7 @@
  * The package's import graph, read from its TypeScript sources, and the two rules it must keep: no
  * cycles, and no import from a lower layer to a higher one. Layers, bottom to top:
  *   0  contracts and facts: suvvyApi/ (what Suvvy's API defines), transport/ (the only HTTP),
- *      actions/operation.ts (what an operation is)
+ *      compat/ (what differs between n8n versions), actions/operation.ts (what an operation is)
  *   1  credentials/
  *   2  an operation's stages, in their numbered order: 1-read < 2-check < … < 7-outputs
  *   3  an operation (its folder's own files: *.operation.ts, *.properties.ts)
@@ -74,7 +74,7 @@ function layerOf(file) {
 	const inNode = parts.slice(2);
 	if (inNode.length === 1) return 6;
 	const [top] = inNode;
-	if (top === 'suvvyApi' || top === 'transport') return 0;
+	if (top === 'suvvyApi' || top === 'transport' || top === 'compat') return 0;
 	if (top === 'trigger') return 3;
 	if (top !== 'actions') throw new Error(`${file} is in no known layer`);
 	if (inNode.length === 2) return inNode[1] === 'operation.ts' ? 0 : 5;

@@ -10,6 +10,16 @@ export const DEFAULT_MESSAGE_ID =
 	'=n8n-{{ $workflow.id }}-{{ $execution.id }}-{{ $nodeId }}-{{ $runIndex }}-{{ $itemIndex }}';
 
 /**
+ * n8n before 1.64 has no `$nodeId` and resolves it to nothing (`n8n-wf-4711--0-`), so two Suvvy nodes of
+ * one workflow would send the same IDs; the node's own ID then goes where `$nodeId` stands.
+ */
+function withNodeId(prefix: string, nodeId: string | undefined): string {
+	const missing = /^(.*)--(\d+)-$/.exec(prefix);
+	if (!nodeId || !missing || prefix.includes(`-${nodeId}-`)) return prefix;
+	return `${missing[1]}-${nodeId}-${missing[2]}-`;
+}
+
+/**
  * Resolves the Message ID parameter for each item. The default differs between the items of one run
  * only in its last part, so it is resolved once and each item's index appended: the same IDs,
  * without a trip into n8n's expression sandbox for every item.
@@ -27,7 +37,7 @@ export function messageIdResolver(
 		if (prefix === undefined) {
 			const first = resolve(0);
 			if (typeof first !== 'string' || !first.endsWith('-0')) return resolve(itemIndex);
-			prefix = first.slice(0, -1);
+			prefix = withNodeId(first.slice(0, -1), context.getNode().id);
 		}
 		return `${prefix}${itemIndex}`;
 	};
