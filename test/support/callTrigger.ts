@@ -3,7 +3,6 @@
  * real WebhookContext, so parameters, credentials, HTTP downloads (nock) and binary storage are
  * n8n's own. Only the incoming request and outgoing response objects are stand-ins for Express.
  */
-import { WebhookContext } from 'n8n-core';
 import {
 	Workflow,
 	type IDataObject,
@@ -18,6 +17,7 @@ import {
 import { SuvvyWebhookApi } from '../../credentials/SuvvyWebhookApi.credentials';
 import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import { createWebhookFunctions } from './engineCompat';
 import { assertNoLeaksInTrigger, watchEngineLogs } from './leakGuard';
 import { TestNodeTypes } from './nodeTypes';
 import { prepareBinaryData } from './runWorkflow';
@@ -133,14 +133,11 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
 	};
-	const context = new WebhookContext(
+	const context = createWebhookFunctions(
 		workflow,
 		workflow.getNode(node.name) as INode,
 		additionalData,
-		'webhook',
 		webhookData,
-		[],
-		null,
 	);
 	const returned = await trigger.webhook.call(context);
 	assertNoLeaksInTrigger(response.body, returned.workflowData);

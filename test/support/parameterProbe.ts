@@ -2,15 +2,15 @@
  * A node that reads its one parameter for every item twice: through the Send Message parameter
  * reader and through n8n's own `getNodeParameter`, so a test can hold the two side by side.
  */
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
 } from 'n8n-workflow';
 
 import { createParameterReader } from '../../nodes/Suvvy/actions/message/send/1-read/readParameter';
+import { MAIN } from './engineCompat';
 
 function outcomeOf(read: () => unknown): IDataObject {
 	try {
@@ -29,8 +29,8 @@ export class ParameterProbe implements INodeType {
 		description: 'Reads a parameter two ways',
 		defaults: { name: 'Parameter Probe' },
 		usableAsTool: false,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN],
+		outputs: [MAIN],
 		properties: [
 			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			{

@@ -2,10 +2,8 @@
  * Runs a real workflow on n8n-core's engine: Fixture Items → Suvvy → one Receiver per output.
  * Only HTTP is fake (nock); parameters, expressions, binary storage and routing are n8n's own.
  */
-import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import {
-	createRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type INode,
@@ -21,6 +19,7 @@ import {
 import { SuvvyApi } from '../../credentials/SuvvyApi.credentials';
 import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
 import { TestCredentialsHelper } from './credentialsHelper';
+import { createHooks, finalStatus, initBinaryData, startRunExecutionData } from './engineCompat';
 import { assertNoLeaks, watchEngineLogs } from './leakGuard';
 import { TestNodeTypes } from './nodeTypes';
 import { TEST_TOKEN } from './testSecrets';
@@ -63,7 +62,7 @@ let binaryDataReady: Promise<void> | undefined;
 
 /** n8n keeps binary data on disk by default; the store lives in the test run's user folder. */
 export function prepareBinaryData(): Promise<void> {
-	binaryDataReady ??= Container.get(BinaryDataService).init();
+	binaryDataReady ??= initBinaryData();
 	return binaryDataReady;
 }
 
@@ -88,7 +87,7 @@ function buildWorkflowData(options: RunOptions): IWorkflowBase {
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { suvvyApi: { id: 'cred-1', name: 'Suvvy account' } },
-			...options.nodeSettings,
+			...withLegacyContinueOnFail(options.nodeSettings),
 		},
 	];
 	const connections: IConnections = {
@@ -121,6 +120,16 @@ function buildWorkflowData(options: RunOptions): IWorkflowBase {
 	};
 }
 
+/**
+ * n8n before the On Error setting (n8n-core 1.14 still) knew only the Continue On Fail flag; later
+ * lines read On Error first and fall back to the flag, so old workflows keep working. A test's On
+ * Error is also written as the flag, the setting an editor of the older lines saved.
+ */
+function withLegacyContinueOnFail(settings: Partial<INode> | undefined): Partial<INode> | undefined {
+	if (settings?.onError === undefined || settings.continueOnFail !== undefined) return settings;
+	return { ...settings, continueOnFail: settings.onError !== 'stopWorkflow' };
+}
+
 export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	await prepareBinaryData();
 	watchEngineLogs();
@@ -139,7 +148,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		settings: {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData);
+	const hooks = createHooks(EXECUTION_ID, workflowData);
 	const credentials = options.credentials ?? { token: TEST_TOKEN, baseUrl: TEST_BASE_URL };
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(
@@ -159,16 +168,12 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const startNode = workflow.getNode('Fixture Items') as INode;
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	});
-	const run = await new WorkflowExecute(
-		additionalData,
-		'manual',
-		runExecutionData,
-	).processRunExecutionData(workflow);
+	const runExecutionData = startRunExecutionData(startNode);
+	const run = finalStatus(
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		),
+	);
 
 	assertNoLeaks(
 		run,

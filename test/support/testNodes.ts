@@ -2,13 +2,14 @@
  * Two tiny nodes the engine tests wire around Suvvy: one that emits the items a test describes
  * (files stored through n8n's own binary service), and one that receives a Suvvy output.
  */
-import {
-	NodeConnectionTypes,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
 } from 'n8n-workflow';
+
+import { MAIN } from './engineCompat';
 
 export interface FixtureFile {
 	base64: string;
@@ -33,8 +34,8 @@ export class FixtureItems implements INodeType {
 		description: 'Emits the items of a test',
 		defaults: { name: 'Fixture Items' },
 		usableAsTool: false,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN],
+		outputs: [MAIN],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
@@ -68,8 +69,8 @@ export class Receiver implements INodeType {
 		description: 'Passes its input through',
 		defaults: { name: 'Receiver' },
 		usableAsTool: false,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN],
+		outputs: [MAIN],
 		properties: [],
 	};
 
