@@ -21,6 +21,13 @@ const ROOT = path.resolve(__dirname, '..');
 const DEV_DIR = process.env.SUVVY_DEV_DIR ?? path.join(ROOT, '.dev');
 const N8N_LOG = path.join(DEV_DIR, 'n8n.log');
 
+/** Examples this n8n cannot hold (an older n8n without the AI Agent, say), and why. */
+function skippedLines(skipped = []) {
+	return skipped
+		.map(({ file, missing, failed }) => `\n  not loaded  examples/${file}: ${missing.length ? `this n8n has no ${missing.join(', ')}` : failed}`)
+		.join('');
+}
+
 function banner(stack) {
 	const { n8n, emulator, owner, workflows, emulatorToken } = stack;
 	const webhook = `${n8n.url}/webhook/suvvy-message`;
@@ -34,7 +41,7 @@ function banner(stack) {
               state: ${state}   received: ${emulator.url}/__emulator/messages
   replies     the emulator answers every customer message at the Suvvy Trigger's URL:
               ${stack.replyUrl}
-  workflows   ${Object.values(workflows).map((workflow) => `"${workflow.name}"`).join('\n              ')}
+  workflows   ${Object.values(workflows).map((workflow) => `"${workflow.name}"`).join('\n              ')}${skippedLines(stack.skippedExamples)}
   n8n log     ${path.relative(process.cwd(), N8N_LOG)}
 
   Try it:

@@ -27,7 +27,12 @@ class N8nApi {
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
 		if (!response.ok) throw new Error(`n8n ${method} ${path} answered ${response.status}: ${text.slice(0, 1000)}`);
-		return text ? JSON.parse(text).data : undefined;
+		if (!text) return undefined;
+		// n8n 1.4x answers 200 "n8n is starting up. Please wait" until its routes are mounted.
+		if (!/json/.test(response.headers.get('content-type') ?? '')) {
+			throw new Error(`n8n ${method} ${path} answered ${response.status} without JSON: ${text.slice(0, 200)}`);
+		}
+		return JSON.parse(text).data;
 	}
 
 	/** n8n 1.x has no owner from the environment: the setup screen's call, once per n8n home. */
@@ -39,15 +44,21 @@ class N8nApi {
 				return;
 			} catch (error) {
 				if (/already set ?up/i.test(error.message)) return;
-				// n8n 1.x reports ready before its REST routes are mounted.
-				if (!/answered 404/.test(error.message) || Date.now() > deadline) throw error;
+				// n8n 1.x reports ready before its REST routes are mounted (404, or a "starting up" page).
+				if (!/answered 404|starting up/.test(error.message) || Date.now() > deadline) throw error;
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		}
 	}
 
-	login(email, password) {
-		return this.request('POST', '/login', { emailOrLdapLoginId: email, password });
+	/** n8n before 1.5x names the login field `email`; later lines `emailOrLdapLoginId`. */
+	async login(email, password) {
+		try {
+			return await this.request('POST', '/login', { emailOrLdapLoginId: email, password });
+		} catch (error) {
+			if (!/Email is required/.test(error.message)) throw error;
+			return this.request('POST', '/login', { email, password });
+		}
 	}
 
 	async createCredential({ name, type, data }) {
@@ -69,6 +80,17 @@ class N8nApi {
 		});
 	}
 
+	/** Every node type this n8n knows (the file its editor loads), with the versions it has of each. */
+	async nodeTypes() {
+		const response = await fetch(`${this.url}/types/nodes.json`, { headers: { cookie: this.cookie } });
+		if (!response.ok) throw new Error(`n8n /types/nodes.json answered ${response.status}`);
+		const versions = new Map();
+		for (const { name, version } of await response.json()) {
+			versions.set(name, [...(versions.get(name) ?? []), ...[version].flat()]);
+		}
+		return versions;
+	}
+
 	/** The stored workflows, as n8n lists them (without their nodes). */
 	async workflows() {
 		return this.request('GET', '/workflows');
@@ -84,8 +106,14 @@ class N8nApi {
 		return this.request('POST', '/workflows', { name, nodes, connections, settings, pinData, active: false });
 	}
 
+	/** n8n before 1.10x has no activate route: its editor saves the workflow with `active: true`. */
 	async activate(workflow) {
-		return this.request('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		try {
+			return await this.request('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		} catch (error) {
+			if (!/answered 404: <!DOCTYPE/.test(error.message)) throw error;
+			return this.request('PATCH', `/workflows/${workflow.id}`, { active: true, versionId: workflow.versionId });
+		}
 	}
 
 	/**

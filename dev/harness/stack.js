@@ -100,21 +100,58 @@ function allowEmulatorDownloads(workflow) {
 	return { ...workflow, nodes: workflow.nodes.map((node) => (node.type === SUVVY_TRIGGER_TYPE ? allow(node) : node)) };
 }
 
-/** Imports each example once (by name) and activates it. */
+/**
+ * An example as this n8n can hold it. A node version newer than this n8n has is lowered to the newest
+ * minor version of the same major that it has (Webhook 2.1 → 2 on n8n 1.49, as a user of that n8n
+ * would have built it); a node type it lacks, or only has in another major, leaves the example out.
+ */
+function fitToThisN8n(workflow, known) {
+	const missing = [];
+	const nodes = workflow.nodes.map((node) => {
+		const versions = known.get(node.type) ?? [];
+		if (versions.includes(node.typeVersion)) return node;
+		const sameMajor = versions.filter((version) => Math.floor(version) === Math.floor(node.typeVersion) && version < node.typeVersion);
+		if (!sameMajor.length) missing.push(`${node.type}@${node.typeVersion}`);
+		return { ...node, typeVersion: Math.max(...sameMajor) };
+	});
+	if (missing.length) return { missing };
+	return { workflow: { ...workflow, nodes }, lowered: nodes.some((node, index) => node !== workflow.nodes[index]) };
+}
+
+/**
+ * Imports each example once (by name) and activates it. An example this n8n cannot hold (older lines
+ * have no AI Agent or tool nodes, for instance) is left out and named in `skipped`, and so is one with
+ * lowered node versions whose webhooks this n8n does not register (n8n 1.49's Form Trigger answers 500
+ * to the form as the newer version wrote it). An example as shipped that fails stops the stack.
+ */
 async function ensureExamples(api, credentialsByType) {
 	const present = await api.workflows();
+	const known = await api.nodeTypes();
 	const imported = {};
-	for (const { file, workflow } of readExamples()) {
+	const skipped = [];
+	for (const example of readExamples()) {
+		const { file } = example;
+		const { workflow, missing, lowered } = fitToThisN8n(example.workflow, known);
+		if (missing) {
+			skipped.push({ file, missing });
+			continue;
+		}
 		let stored = present.find((candidate) => candidate.name === workflow.name);
 		if (!stored) stored = await api.createWorkflow(allowEmulatorDownloads(withCredentials(workflow, credentialsByType)));
 		if (!runsByHand(workflow)) {
 			if (!stored.active) stored = await api.activate(stored);
-			await waitForWebhooks(api.url, workflow);
+			try {
+				await waitForWebhooks(api.url, workflow);
+			} catch (error) {
+				if (!lowered) throw error;
+				skipped.push({ file, missing: [], failed: error.message });
+				continue;
+			}
 		}
 		// A workflow a restarted `npm run dev` finds comes from n8n's list, without its nodes.
 		imported[file.replace(/\.json$/, '')] = await api.workflow(stored.id);
 	}
-	return imported;
+	return { imported, skipped };
 }
 
 function replyWebhookUrl(n8nUrl, workflow) {
@@ -204,7 +241,7 @@ async function startStack(options = {}) {
 			type: 'openAiApi',
 			data: { apiKey: 'sk-emulator-key', url: `${emulator.url}/v1` },
 		});
-		const workflows = await ensureExamples(api, {
+		const { imported: workflows, skipped: skippedExamples } = await ensureExamples(api, {
 			openAiApi: openAiCredential,
 			suvvyApi: credential,
 			suvvyWebhookApi: secretCredential,
@@ -228,6 +265,7 @@ async function startStack(options = {}) {
 			credential,
 			secretCredential,
 			workflows,
+			skippedExamples,
 			owner: OWNER,
 			stop,
 		};
