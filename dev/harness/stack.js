@@ -124,9 +124,8 @@ function fitToThisN8n(workflow, known) {
  * lowered node versions whose webhooks this n8n does not register (n8n 1.49's Form Trigger answers 500
  * to the form as the newer version wrote it). An example as shipped that fails stops the stack.
  */
-async function ensureExamples(api, credentialsByType) {
+async function ensureExamples(api, credentialsByType, known) {
 	const present = await api.workflows();
-	const known = await api.nodeTypes();
 	const imported = {};
 	const skipped = [];
 	for (const example of readExamples()) {
@@ -213,6 +212,11 @@ async function startStack(options = {}) {
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
 		if (IS_N8N_1) await api.setupOwner(OWNER);
 		await api.login(OWNER.email, OWNER.password);
+		// An n8n that cannot load the package still starts (n8n 1.41 and older fail on its light/dark icon).
+		const known = await api.nodeTypes();
+		if (!known.has(SUVVY_TYPE) || !known.has(SUVVY_TRIGGER_TYPE)) {
+			throw new Error(`n8n ${installation.version} did not load ${installed.name}; its log:\n${n8n.logs.tail(40)}`);
+		}
 		const credential = await ensureCredential(api, {
 			name: CREDENTIAL_NAME,
 			type: 'suvvyApi',
@@ -247,7 +251,7 @@ async function startStack(options = {}) {
 			suvvyWebhookApi: secretCredential,
 			telegramApi: telegramCredential,
 			imap: imapCredential,
-		});
+		}, known);
 		// Suvvy's dashboard step, done for the user: the channel replies to the trigger's production URL.
 		const replyUrl = replyWebhookUrl(n8n.url, workflows['suvvy-replies']);
 		if (replyUrl) await emulatorState(emulator, { webhook_url: replyUrl, webhook_secret: WEBHOOK_SECRET });
