@@ -58,6 +58,35 @@ describe('Send Message in a real workflow', () => {
 		expect(received[OUTPUT.sent].map((item) => item.json.chat_id)).toStrictEqual(['101', '102']);
 	});
 
+	test("the default message IDs are exactly what n8n's expression makes of the same template", async () => {
+		const items = [
+			{ json: { text: 'one' } },
+			{ json: { text: 'two' } },
+			{ json: { text: 'three' } },
+		];
+		const parameters = { ...SEND, chatId: 'c-1', source: 'Web form', text: '={{ $json.text }}' };
+		const byDefault = mockSuvvy();
+		await runWorkflow({ items, parameters });
+		const defaultIds = byDefault.requests.map((request) => request.body.message_id);
+		nock.cleanAll();
+		// The same template written differently, so n8n evaluates it for every item. n8n before 1.64
+		// has no $nodeId; the default puts the node's ID there, as the fallback here does.
+		const byExpression = mockSuvvy();
+		await runWorkflow({
+			items,
+			parameters: {
+				...parameters,
+				messageId:
+					'=n8n-{{$workflow.id}}-{{$execution.id}}-{{$nodeId || "node-suvvy"}}-{{$runIndex}}-{{$itemIndex}}',
+			},
+		});
+		const expressionIds = byExpression.requests.map((request) => request.body.message_id);
+		expect(defaultIds).toStrictEqual(expressionIds);
+		expect(defaultIds).toStrictEqual(
+			[0, 1, 2].map((index) => `n8n-${WORKFLOW_ID}-${EXECUTION_ID}-node-suvvy-0-${index}`),
+		);
+	});
+
 	test('authenticates with the credential token as a bearer header, at the credential base URL', async () => {
 		const suvvy = mockSuvvy();
 		await runWorkflow({

@@ -20,9 +20,30 @@ function withNodeId(prefix: string, nodeId: string | undefined): string {
 }
 
 /**
+ * The default's first four parts, read from the same data n8n's expression would read them from (its
+ * workflow data proxy) without evaluating the expression: in n8n 2.x that is a trip into its sandbox,
+ * most of the node's time when each execution sends one message. Undefined when a part is missing (an
+ * unsaved workflow has no ID), so the expression decides exactly as before.
+ */
+function defaultPrefix(context: IExecuteFunctions): string | undefined {
+	const proxy = context.getWorkflowDataProxy(0) as unknown as Record<string, unknown>;
+	const workflow = proxy.$workflow as { id?: unknown } | undefined;
+	const execution = proxy.$execution as { id?: unknown } | undefined;
+	const parts = [
+		workflow?.id,
+		execution?.id,
+		proxy.$nodeId ?? context.getNode().id,
+		proxy.$runIndex,
+	];
+	const rendered = parts.map((part) => (typeof part === 'number' ? String(part) : part));
+	if (!rendered.every((part) => typeof part === 'string' && part !== '')) return undefined;
+	return `n8n-${rendered.join('-')}-`;
+}
+
+/**
  * Resolves the Message ID parameter for each item. The default differs between the items of one run
- * only in its last part, so it is resolved once and each item's index appended: the same IDs,
- * without a trip into n8n's expression sandbox for every item.
+ * only in its last part, so its first parts are found once and each item's index appended: the same
+ * IDs, without a trip into n8n's expression sandbox for every item.
  */
 export function messageIdResolver(
 	context: IExecuteFunctions,
@@ -33,7 +54,12 @@ export function messageIdResolver(
 	if (raw !== undefined && raw !== DEFAULT_MESSAGE_ID) return resolve;
 
 	let prefix: string | undefined;
+	let proxyRead = false;
 	return (itemIndex) => {
+		if (!proxyRead) {
+			proxyRead = true;
+			prefix = defaultPrefix(context);
+		}
 		if (prefix === undefined) {
 			const first = resolve(0);
 			if (typeof first !== 'string' || !first.endsWith('-0')) return resolve(itemIndex);
