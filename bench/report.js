@@ -142,7 +142,8 @@ since the rules give it no other way to speak HTTP.
 
 \`audio-60x15mb-parallel100\`: 60 voice notes of 15 MB in one execution, *Max Parallel Requests* 100,
 against the same case at the default parallelism (5). Before the node bounded the bodies in flight by
-*Memory for Requests* (64 MB), this case raised n8n's memory by about 1.2 GB.
+*Memory for Requests* (64 MB), the same 60 files at 100 parallel, sent through n8n's engine in a test
+(not this bench), raised memory by about 1.2 GB.
 
 | | at 100 parallel | at the default parallelism | time ratio |
 | --- | --- | --- | --- |
@@ -174,7 +175,25 @@ The ceiling for any sender in this shape is the No-Op itself: ${round(burst.exec
 	return parts.join('\n');
 }
 
-function markdown(result) {
+
+const ANALYSIS_BEGIN = '<!-- analysis: written by hand, kept as it is when the bench rewrites this page -->';
+const ANALYSIS_END = '<!-- /analysis -->';
+const ANALYSIS_PLACEHOLDER = `${ANALYSIS_BEGIN}\n## Where the time and memory go\n\nNot written yet for these results.\n${ANALYSIS_END}`;
+
+/**
+ * The analysis (profiles, what was tried, why a goal is missed) is written by a person for a given
+ * run, and says which; a rerun rewrites the measured parts of the page around it and leaves it alone,
+ * so the page never prints yesterday's explanation as if it had been derived from today's figures.
+ */
+function keptAnalysis(page) {
+	if (!existsSync(page)) return ANALYSIS_PLACEHOLDER;
+	const text = readFileSync(page, 'utf8');
+	const begin = text.indexOf(ANALYSIS_BEGIN);
+	const end = text.indexOf(ANALYSIS_END);
+	return begin === -1 || end < begin ? ANALYSIS_PLACEHOLDER : text.slice(begin, end + ANALYSIS_END.length);
+}
+
+function markdown(result, analysis = ANALYSIS_PLACEHOLDER) {
 	const rows = classicCases(result.cases).map((entry) => {
 		const m = entry.median_ms;
 		return `| ${entry.name} | ${seconds(m.suvvy_node)} | ${seconds(m.http_request)} | ${seconds(m.http_request_file_encoding)} | ${seconds(m.bare_client_sequential)} | ${seconds(m.bare_client_concurrent)} | ${entry.ratio_vs_http_request} | ${entry.ratio_vs_bare_client} |`;
@@ -216,67 +235,7 @@ ${newCaseSections(result)}
 | --- | --- | --- |
 ${goalRows(result).join('\n')}
 
-## Where the time and memory go
-
-Profiled with \`--cpu-prof\` on n8n's main process (text-1000, 2026-11-22; \`N8N_CPU_PROF_DIR=<dir>
-npm run bench -- --reps 1 --cases text-1000\` writes the profile there), and what was changed:
-
-- **Expressions dominated.** n8n 2.x evaluates every expression in an isolated-vm sandbox, about
-  0.3–0.5 ms per evaluation on this machine. At first the node ran four per item (Chat ID, Message ID,
-  Text, and the credential's generic \`Bearer {{$credentials.token}}\`) plus the two IDs once more.
-  Now: the credential authenticates with a function; the default Message ID is resolved once per run
-  and the item index appended (the same IDs); parameters without an expression are read once; and the
-  form n8n writes when a field is dragged in, \`{{ $json.chat }}\` or \`{{ $json["chat id"] }}\`, is
-  read straight from the item when it ends in text, a number or a flag. Anything else (a missing field,
-  an object, any other expression) still goes through n8n; an engine test holds both readings side by
-  side for a corpus of expressions and items. The HTTP Request pipeline evaluates its body expression
-  in the sandbox for every item.
-- **Credentials per request.** \`httpRequestWithAuthentication\` read and decrypted the credential from
-  n8n's database for every request; the node now decrypts it once per run and hands it over
-  (\`credentialsDecrypted\`). With the point above, text-1000 went from 4.8 s to 1.3 s, and with the
-  direct reads to about 0.6 s (0.57–0.73 s from run to run with the pacing described below).
-- **Files.** The body used to be built as base64 string → JSON string → Buffer, holding a 15 MB file
-  four times (80 MB over the No-Op baseline). Now files kept on disk are streamed and base64 is written
-  straight into one body Buffer, in slices small enough that V8 frees the throwaway strings at once.
-- **What remains: n8n's HTTP helper.** In the last profile only about a fifth of the node's time is
-  the node's own code (reading parameters, building the body, sorting answers). The rest is
-  \`helpers.httpRequestWithAuthentication\` and the request it makes: n8n builds a new HTTP agent for
-  every request (\`@n8n/backend-network\` creates \`http.Agent\`s per call), so every message opens a
-  new TCP connection (300 messages left 300 sockets in TIME_WAIT), and a node has no way to pass a
-  keep-alive agent. A bare keep-alive client needs ~0.06–0.3 ms per message, so
-  \`ratio_vs_bare_client\` for text stays well below 0.5.
-- **\`text-1000-latency\` on a slower day.** Its goal is absolute (the ideal is 1 000 ms whatever the
-  machine), and the node's CPU per message is added to the waiting wherever answers bunch up. On
-  2026-11-22 it was 17 % over; on 2026-11-23 the same machine ran everything slower (HTTP Request's
-  text-1000 took 4.0–5.6 s instead of 2.5 s) and the case was 34–36 % over. To tell drift from a
-  regression, the code of 2026-11-22 (commit 0259abf) ran the same case the same afternoon: 1.46 s,
-  46 % over, against 1.34–1.36 s for today's code. The code got faster; the machine got slower.
-  Nothing further was tried on this case: most of the node's CPU per message is now n8n's HTTP helper
-  (the node runs at 0.93 of the helper floor), which a community node cannot replace.
-- **One message per execution (\`webhook-burst\`).** Profiled the same way (2026-11-23, \`--cases
-  webhook-burst\`, all three workflows in one n8n, 83 s of CPU). The node's whole \`execute\` took
-  3.4 s over its 500 executions, and 3.0 s of that was the default Message ID: a batch resolves it once
-  per run, but here every run is one item, so every message paid one evaluation in n8n's expression
-  sandbox. The node now reads the template's parts (workflow, execution, node, run) from n8n's own
-  workflow data proxy, where the expression would read them, and evaluates nothing; an engine test
-  holds the IDs equal to the expression's on every line of the compatibility matrix. \`execute\` fell
-  to 0.56 s (HTTP Request: 4.1 s, 3.0 s of it evaluating its body expression). What is left is n8n's
-  own cost per execution, paid alike by all three workflows: saving the execution through TypeORM and
-  SQLite (29 % of the CPU), the expression sandbox outside any node (about 12 %), the webhook and
-  Respond to Webhook path. So the Suvvy workflow runs at the No-Op's pace, and the goal of 1.2 × HTTP
-  Request cannot be met while the No-Op itself is not that far ahead: a sender that cost nothing at all
-  would still only reach the No-Op's ratio shown above.
-- **Latency and CPU, made to overlap.** A request is only connected and written when the event loop
-  turns. When 50 answers arrived together, the node used to prepare 50 new messages in one go, and
-  none of those requests left before the last was prepared: each round trip cost that burst plus the
-  50 ms, so CPU and latency added up (2.35 s at first, 1.6 s with the direct reads). Preparing the
-  next messages early did not help (tried, reverted), nor did yielding before every single send
-  (n8n-workflow's \`sleep(0)\`, the only wait the community-node rules allow, is a timer with a 1 ms
-  floor, which made text-1000 slower). What works: at most 4 messages are prepared per turn of the
-  event loop (\`actions/message/send/5-deliver/sendPacer.ts\`), the rest on the next turn, so requests leave in small groups,
-  answers come back spread out, and the node's work fits in between. That brought text-1000-latency
-  within 20 % of its ideal, at the cost of a little of text-1000's speed (the timer floor once per 4
-  messages).
+${analysis}
 
 ## Min and max
 
@@ -360,16 +319,17 @@ function writeReport(results, { n8nVersion, reps }) {
 	writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
 	writeFileSync(path.join(ROOT, 'docs/images/benchmarks.svg'), chart(classicCases(result.cases)));
 	const md = path.join(ROOT, 'docs/benchmarks.md');
-	writeFileSync(md, markdown(result));
+	writeFileSync(md, markdown(result, keptAnalysis(md)));
 	return { json, markdown: md, summary: goalRows(result).join('\n') };
 }
 
-module.exports = { writeReport, summarise, median };
+module.exports = { writeReport, summarise, median, markdown, keptAnalysis };
 
 // `node bench/report.js bench/results/<date>.json` renders docs/benchmarks.md again from saved results.
 if (require.main === module) {
 	const result = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'));
 	writeFileSync(path.join(ROOT, 'docs/images/benchmarks.svg'), chart(classicCases(result.cases)));
-	writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), markdown(result));
+	const md = path.join(ROOT, 'docs/benchmarks.md');
+	writeFileSync(md, markdown(result, keptAnalysis(md)));
 	console.log(goalRows(result).join('\n'));
 }

@@ -87,3 +87,33 @@ describe('the benchmark report of the new cases', () => {
 		expect(entry.ratio_vs_noop_floor).toBe(0.83);
 	});
 });
+
+describe('the benchmarks page', () => {
+	const { markdown, keptAnalysis } = require('../../bench/report');
+	const { mkdtempSync, writeFileSync } = require('node:fs');
+	const os = require('node:os');
+	const path = require('node:path');
+	const result = {
+		date: '2026-12-01',
+		file: 'bench/results/2026-12-01.json',
+		repetitions: 1,
+		versions: { n8n: '2.41.1', package: '0.1.0' },
+		machine: { cpus: 2, cpu_model: 'cpu', memory_gb: 24, os: 'Linux', bench_node: 'v20' },
+		cases: [],
+	};
+
+	test('a rerun keeps the analysis written by hand, word for word, and rewrites the figures around it', () => {
+		const page = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-page-')), 'benchmarks.md');
+		const analysis = '<!-- analysis: written by hand, kept as it is when the bench rewrites this page -->\n## Where the time and memory go\n\nProfiled on 2026-11-30: 42 % in the helper.\n<!-- /analysis -->';
+		writeFileSync(page, `# Benchmarks\n\nold figures\n\n${analysis}\n\nold tail\n`);
+		const rewritten = markdown(result, keptAnalysis(page));
+		expect(rewritten).toContain(analysis);
+		expect(rewritten).toContain('Measured with `npm run bench` on 2026-12-01');
+		expect(rewritten).not.toContain('old figures');
+	});
+
+	test('a page without a written analysis says so instead of inventing one', () => {
+		const page = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-page-')), 'benchmarks.md');
+		expect(markdown(result, keptAnalysis(page))).toContain('Not written yet for these results.');
+	});
+});
