@@ -44,14 +44,14 @@ export class SuvvyTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return isRecorded(this);
+				return isRecorded.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				await refuseEmptySecret.call(this);
-				return record(this);
+				return record.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return forget(this);
+				return forget.call(this);
 			},
 		},
 	};

@@ -47,12 +47,12 @@ describe('activating the trigger (Suvvy has no webhook registration API)', () =>
 
 	test('records the production URL on create and forgets it on delete', () => {
 		const { context, staticData } = hookContext('https://n8n.example.com/webhook/abc/webhook');
-		expect(isRecorded(context)).toBe(false);
-		expect(record(context)).toBe(true);
+		expect(isRecorded.call(context)).toBe(false);
+		expect(record.call(context)).toBe(true);
 		expect(staticData).toEqual({ webhookUrl: 'https://n8n.example.com/webhook/abc/webhook' });
-		expect(isRecorded(context)).toBe(true);
-		expect(forget(context)).toBe(true);
-		expect(isRecorded(context)).toBe(false);
+		expect(isRecorded.call(context)).toBe(true);
+		expect(forget.call(context)).toBe(true);
+		expect(isRecorded.call(context)).toBe(false);
 	});
 
 	describe('with a Suvvy Webhook Secret credential', () => {
@@ -84,7 +84,7 @@ describe('activating the trigger (Suvvy has no webhook registration API)', () =>
 	test('a changed public URL counts as not set up, so n8n records it again', () => {
 		const { context, staticData } = hookContext('https://new.example.com/webhook/abc/webhook');
 		staticData.webhookUrl = 'https://old.example.com/webhook/abc/webhook';
-		expect(isRecorded(context)).toBe(false);
+		expect(isRecorded.call(context)).toBe(false);
 	});
 });
 

@@ -144,7 +144,7 @@ export async function downloadFile(
 	let target = httpUrl(link);
 	for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
 		if (!target) return fail({ kind: 'notHttp' });
-		const route = await routeTo(this, target, limits.allowPrivateNetwork);
+		const route = await routeTo.call(this, target, limits.allowPrivateNetwork);
 		if (route.kind === 'refused') return fail({ kind: 'refused' });
 		if (signal.aborted) return fail({ kind: 'timeLimit' });
 

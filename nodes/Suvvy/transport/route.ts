@@ -37,8 +37,8 @@ interface EgressFilter {
  * n8n 2.x offers nodes its egress filter; `enforced` applies n8n's own blocked ranges even when
  * N8N_SSRF_PROTECTION_ENABLED is off. Older n8n versions have no such helper.
  */
-function secureLookup(context: IWebhookFunctions): LookupAll | undefined {
-	const helpers = context.helpers as { getSecureEgressFilter?: (policy: string) => EgressFilter };
+function secureLookup(this: IWebhookFunctions): LookupAll | undefined {
+	const helpers = this.helpers as { getSecureEgressFilter?: (policy: string) => EgressFilter };
 	if (typeof helpers.getSecureEgressFilter !== 'function') return undefined;
 	return helpers.getSecureEgressFilter('enforced').createSecureLookup();
 }
@@ -56,7 +56,7 @@ function isLocalhostName(hostname: string): boolean {
 }
 
 export async function routeTo(
-	context: IWebhookFunctions,
+	this: IWebhookFunctions,
 	target: URL,
 	allowPrivateNetwork: boolean,
 ): Promise<Route> {
@@ -68,7 +68,7 @@ export async function routeTo(
 	}
 	if (isLocalhostName(target.hostname)) return { kind: 'refused' };
 
-	const lookup = secureLookup(context);
+	const lookup = secureLookup.call(this);
 	if (!lookup) return { kind: 'checkOnConnect', url: target.href };
 	// A name that does not resolve is refused like a private one: telling them apart would tell an
 	// outsider which internal names exist.

@@ -9,20 +9,20 @@ interface Registration {
 	webhookUrl?: string;
 }
 
-function registration(context: IHookFunctions): Registration {
-	return context.getWorkflowStaticData('node') as Registration;
+function registration(this: IHookFunctions): Registration {
+	return this.getWorkflowStaticData('node') as Registration;
 }
 
-export function isRecorded(context: IHookFunctions): boolean {
-	return registration(context).webhookUrl === context.getNodeWebhookUrl('default');
+export function isRecorded(this: IHookFunctions): boolean {
+	return registration.call(this).webhookUrl === this.getNodeWebhookUrl('default');
 }
 
-export function record(context: IHookFunctions): boolean {
-	registration(context).webhookUrl = context.getNodeWebhookUrl('default');
+export function record(this: IHookFunctions): boolean {
+	registration.call(this).webhookUrl = this.getNodeWebhookUrl('default');
 	return true;
 }
 
-export function forget(context: IHookFunctions): boolean {
-	delete registration(context).webhookUrl;
+export function forget(this: IHookFunctions): boolean {
+	delete registration.call(this).webhookUrl;
 	return true;
 }
