@@ -28,3 +28,11 @@ export function file(bytes: Buffer, contentType?: string): Handler;
 export function drip(everyMs: number): Handler;
 export function redirect(location: string, status?: number): Handler;
 export function closedPort(): Promise<number>;
+
+export interface TcpService {
+	port: number;
+	close(): Promise<void>;
+}
+
+/** A loopback port behind which no web server runs: see fileServer.js. */
+export function startTcpService(behaviour: 'hangUp' | 'banner' | 'silent'): Promise<TcpService>;

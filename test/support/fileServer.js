@@ -7,6 +7,7 @@
  */
 const { once } = require('node:events');
 const { createServer } = require('node:http');
+const { createServer: createTcpServer } = require('node:net');
 
 async function startFileServer() {
 	const routes = new Map();
@@ -69,4 +70,30 @@ async function closedPort() {
 	return port;
 }
 
-module.exports = { startFileServer, file, drip, redirect, closedPort };
+/**
+ * A loopback port with something other than a web server behind it, as an internal network has:
+ * 'hangUp' closes each connection at once without a word, 'banner' greets with a line that is not
+ * HTTP (as SSH or SMTP do), 'silent' accepts and never says anything.
+ */
+async function startTcpService(behaviour) {
+	const sockets = new Set();
+	const server = createTcpServer((socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+		socket.on('error', () => undefined);
+		if (behaviour === 'hangUp') socket.destroy();
+		else if (behaviour === 'banner') socket.end('SSH-2.0-OpenSSH_9.6\r\n');
+	});
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	return {
+		port: server.address().port,
+		close: async () => {
+			for (const socket of sockets) socket.destroy();
+			server.close();
+			await once(server, 'close');
+		},
+	};
+}
+
+module.exports = { startFileServer, file, drip, redirect, closedPort, startTcpService };

@@ -11,7 +11,9 @@ import {
 	file,
 	redirect,
 	startFileServer,
+	startTcpService,
 	type FileServer,
+	type TcpService,
 } from '../support/fileServer';
 
 const REFUSED =
@@ -127,24 +129,48 @@ describe('Suvvy Trigger: only public internet addresses are downloaded by defaul
 		expect(fileItem.json.file_error).toBe(REFUSED);
 	});
 
-	test('a closed port and an open one read the same, and neither is named', async () => {
-		const closed = await closedPort();
-		fakeDns({
-			'open.attacker.test': [{ address: '127.0.0.1', family: 4 }],
-			'closed.attacker.test': [{ address: '127.0.0.1', family: 4 }],
+	describe('a private port reads the same whatever answers there, and is never named', () => {
+		const services: TcpService[] = [];
+		let ports: Record<string, number>;
+		beforeAll(async () => {
+			const [hangUp, banner, silent] = await Promise.all([
+				startTcpService('hangUp'),
+				startTcpService('banner'),
+				startTcpService('silent'),
+			]);
+			services.push(hangUp, banner, silent);
+			ports = {
+				closed: await closedPort(),
+				web: internal.port,
+				hangUp: hangUp.port,
+				banner: banner.port,
+				silent: silent.port,
+			};
 		});
-		const links = [
-			`http://127.0.0.1:${internal.port}/internal`,
-			`http://127.0.0.1:${closed}/internal`,
-			`http://open.attacker.test:${internal.port}/internal`,
-			`http://closed.attacker.test:${closed}/internal`,
-		];
-		for (const link of links) {
-			const { fileItem } = await deliver(link);
-			expect(fileItem.json.file_error).toBe(REFUSED);
-			expect(String(fileItem.json.file_error)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
-			expect(String(fileItem.json.file_error)).not.toContain(String(closed));
-		}
+		afterAll(async () => await Promise.all(services.map(async (service) => await service.close())));
+
+		// n8n 1.x connects to a name before the trigger can see where it went: each of these fails there
+		// in its own way (refused, TLS error, reset, parse error, time limit) and must not say so.
+		test.each([
+			['nothing listens', 'http', 'closed'],
+			['a web server answers', 'http', 'web'],
+			['a plain-HTTP server is asked for TLS', 'https', 'web'],
+			['every connection is closed at once', 'http', 'hangUp'],
+			['a service greets with something that is not HTTP', 'http', 'banner'],
+			['a service accepts and never answers', 'http', 'silent'],
+		])('%s: by IP address and by a name resolving to it', async (_case, scheme, service) => {
+			fakeDns({ 'inside.attacker.test': [{ address: '127.0.0.1', family: 4 }] });
+			const port = String(ports[service]);
+			for (const host of ['127.0.0.1', 'inside.attacker.test']) {
+				const { fileItem } = await deliver(`${scheme}://${host}:${port}/internal`, {
+					downloadTimeLimitSeconds: 1,
+				});
+				expect(fileItem.json.file_error).toBe(REFUSED);
+				expect(String(fileItem.json.file_error)).not.toContain(port);
+				expect(fileItem.binary).toBeUndefined();
+			}
+			expect(internal.requests.filter(({ host }) => host?.startsWith('127.0.0.1'))).toEqual([]);
+		});
 	});
 
 	test('redirects are followed only so far', async () => {

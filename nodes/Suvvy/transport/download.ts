@@ -1,6 +1,6 @@
 import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { networkCause, type NetworkCause } from './networkCause';
+import { networkCause } from './networkCause';
 import { nonPublicReason } from './publicAddress';
 import { routeTo, type Route } from './route';
 
@@ -80,16 +80,6 @@ function requestFor(
 	return options;
 }
 
-/**
- * Unchecked before connecting, a failure must read as the policy refusal unless it happened at a
- * public address: a name that does not resolve, or a private port that is closed, would otherwise
- * tell an outsider what exists inside the network.
- */
-function reachedPublicAddress({ code, address }: NetworkCause): boolean {
-	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return false;
-	return address === undefined || nonPublicReason(address) === undefined;
-}
-
 function connectedToPublic(response: StreamResponse): boolean {
 	const address = response.body.socket?.remoteAddress;
 	return typeof address === 'string' && nonPublicReason(address) === undefined;
@@ -154,12 +144,12 @@ export async function downloadFile(
 				requestFor(route, signal, limits.timeLimitMs),
 			)) as StreamResponse;
 		} catch (error) {
+			// Until an answer shows where the connection went, any failure (a closed port, TLS spoken to
+			// plain HTTP, a reset, a banner that is not HTTP, silence until the time limit) could be a
+			// private port describing itself: it reads as the refusal, whatever happened.
+			if (route.kind === 'checkOnConnect') return fail({ kind: 'refused' });
 			if (signal.aborted) return fail({ kind: 'timeLimit' });
-			const cause = networkCause(error);
-			if (route.kind === 'checkOnConnect' && !reachedPublicAddress(cause)) {
-				return fail({ kind: 'refused' });
-			}
-			return fail({ kind: 'network', phrase: cause.phrase });
+			return fail({ kind: 'network', phrase: networkCause(error).phrase });
 		}
 		if (route.kind === 'checkOnConnect' && !connectedToPublic(response)) {
 			response.body.destroy();
