@@ -28,27 +28,52 @@ export function selectMessages(messages: SuvvyMessage[], filters: ReplyFilters):
 }
 
 /**
- * How much of the delivery's own fields each per-message item repeats. A delivery holds up to a
- * thousand messages; without a cap, one large extra field would be copied onto every one of them.
+ * How much of the delivery each per-message item repeats, as JSON: the fields copied, and what is
+ * said about those left off, names included. A delivery holds up to a thousand messages; without a
+ * cap, one large field (or one long field name) would be copied onto every one of them.
  */
 export const DELIVERY_FIELDS_MAX_CHARS = 4096;
 
+/** A left-off field is named by at most this many characters of its name. */
+const OMITTED_NAME_MAX_CHARS = 100;
+
+/** Of the cap, kept for naming the left-off fields when there are some (ten plain names fit). */
+const OMITTED_NAMES_ROOM = 1024;
+
+const jsonLength = (value: unknown) => (JSON.stringify(value) ?? '').length;
+
+/** What `"name":value,` adds to an object's JSON (one comma more than needed for the last). */
+const entryLength = (name: string, value: unknown) => jsonLength(name) + jsonLength(value) + 2;
+
+const shortName = (name: string) =>
+	name.length > OMITTED_NAME_MAX_CHARS ? `${name.slice(0, OMITTED_NAME_MAX_CHARS - 1)}…` : name;
+
 /**
- * The delivery's fields other than the list, `event_type` and `chat_id` first, as many as fit the cap
- * (measured as JSON). The names of those left out are listed, so nothing vanishes unannounced; the
- * One Item per Delivery output carries them all.
+ * The delivery's fields other than the list, `event_type` and `chat_id` first, as many as fit the cap.
+ * When some do not, the item says how many were left off and names as many as still fit, so nothing
+ * vanishes unannounced; the One Item per Delivery output carries them all.
  */
 export function deliveryFields(body: IDataObject): IDataObject {
-	const fields: IDataObject = {};
-	const omitted: string[] = [];
-	let used = 0;
 	const names = ['event_type', 'chat_id', ...Object.keys(body)].filter(
 		(name, index, all) => name !== 'new_messages' && name in body && all.indexOf(name) === index,
 	);
-	for (const name of names) {
+	const entries = names.map((name) => {
 		const value =
 			name === 'chat_id' && typeof body[name] === 'number' ? String(body[name]) : body[name];
-		const size = name.length + (JSON.stringify(value) ?? '').length;
+		return { name, value, size: entryLength(name, value) };
+	});
+	const whole = entries.reduce((sum, { size }) => sum + size, 2);
+	// Room kept, when something must be left off, for saying how many and which.
+	const note =
+		whole <= DELIVERY_FIELDS_MAX_CHARS
+			? 0
+			: entryLength('omitted_delivery_field_count', names.length) +
+				entryLength('omitted_delivery_fields', []) +
+				OMITTED_NAMES_ROOM;
+	let used = 2 + note;
+	const fields: IDataObject = {};
+	const omitted: string[] = [];
+	for (const { name, value, size } of entries) {
 		if (used + size > DELIVERY_FIELDS_MAX_CHARS) {
 			omitted.push(name);
 			continue;
@@ -56,8 +81,19 @@ export function deliveryFields(body: IDataObject): IDataObject {
 		used += size;
 		fields[name] = value;
 	}
-	if (omitted.length) fields.omitted_delivery_fields = omitted;
-	return fields;
+	if (!omitted.length) return fields;
+	used -= OMITTED_NAMES_ROOM;
+	const named: string[] = [];
+	for (const name of omitted.map(shortName)) {
+		used += jsonLength(name) + 1;
+		if (used > DELIVERY_FIELDS_MAX_CHARS) break;
+		named.push(name);
+	}
+	return {
+		...fields,
+		omitted_delivery_field_count: omitted.length,
+		omitted_delivery_fields: named,
+	};
 }
 
 /** One message as an item, with the delivery's fields (from `deliveryFields`, worked out once). */
