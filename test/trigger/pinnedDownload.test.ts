@@ -127,4 +127,30 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 		// n8n 1.x checks only the address its connection used (here the public one, which nock refuses).
 		if (offersEgressFilter) expect(fileItem.json.file_error).toBe(REFUSED);
 	});
+	// n8n's own egress filter lets these through; only the trigger's rule that every address must be
+	// public refuses them (::1 and 10/8, above, n8n refuses by itself).
+	test.each([
+		['a carrier-grade NAT address', '100.64.0.1', 4],
+		['a NAT64 form of a private address', '64:ff9b::a00:1', 6],
+		['a 6to4 form of a private address', '2002:a00:1::1', 6],
+	] as const)(
+		'a name resolving to a public address and %s is refused, and neither is fetched',
+		async (_case, inside, family) => {
+			fakeDns({
+				'split.attacker.test': [
+					{ address: PUBLIC_1, family: 4 },
+					{ address: inside, family },
+				],
+			});
+			const outside = nock(`http://${PUBLIC_1}`).get('/f/photo.png').reply(200, PNG);
+			const host = family === 6 ? `[${inside}]` : inside;
+			const within = nock(`http://${host}`).get('/f/photo.png').reply(200, PNG);
+			// n8n 1.x connects by name, and nock refuses any connection it does not answer for.
+			const { fileItem } = await deliver('http://split.attacker.test/f/photo.png');
+			expect(fileItem.json.file_error).toBe(REFUSED);
+			expect(fileItem.binary).toBeUndefined();
+			expect(outside.isDone()).toBe(false);
+			expect(within.isDone()).toBe(false);
+		},
+	);
 });
