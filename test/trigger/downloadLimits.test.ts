@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { watchDownloadSlots } from '../../nodes/Suvvy/trigger/downloadSlots';
 import { callTrigger } from '../support/callTrigger';
 import { drip, file, startFileServer, type FileServer } from '../support/fileServer';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await files.close());
 beforeEach(() => files.requests.splice(0));
+afterEach(() => watchDownloadSlots(undefined));
 
 const fileMessage = (path: string, extra: IDataObject = {}) => ({
 	type: 'document',
@@ -89,46 +91,58 @@ describe('Suvvy Trigger: the work one delivery can cause is bounded', () => {
 		);
 	});
 
-	test('downloads across simultaneous deliveries never exceed Max Parallel Downloads', async () => {
+	test('downloads across simultaneous deliveries never exceed Max Parallel Downloads; the others wait their turn', async () => {
 		const cap = 2;
-		const deliveries = 4;
-		const perDelivery = 2;
-		const total = deliveries * perDelivery;
-		const held: Array<() => void> = [];
-		let inFlight = 0;
-		let maxInFlight = 0;
-		let arrived: () => void = () => undefined;
+		const deliveries = 5;
+		// The server holds every answer until the test releases it; the slots say who waits.
+		const open: Array<() => void> = [];
+		let mostOpen = 0;
+		let waiting = 0;
+		let changed: () => void = () => undefined;
 		files.serve('/held.bin', (_request, response) => {
-			inFlight++;
-			maxInFlight = Math.max(maxInFlight, inFlight);
-			held.push(() => {
-				inFlight--;
-				response.end(Buffer.alloc(1024, 3));
-			});
-			arrived();
+			open.push(() => response.end(Buffer.alloc(1024, 3)));
+			mostOpen = Math.max(mostOpen, open.length);
+			changed();
+		});
+		watchDownloadSlots((_key, use) => {
+			waiting = use.waiting;
+			changed();
 		});
 		const calls = Promise.all(
 			Array.from(
 				{ length: deliveries },
 				async () =>
 					await callTrigger({
-						body: delivery(Array.from({ length: perDelivery }, () => fileMessage('/held.bin'))),
+						body: delivery([fileMessage('/held.bin')]),
 						parameters: { options: { ...FROM_LOOPBACK, maxParallelDownloads: cap } },
 					}),
 			),
 		);
-		// Release one download each time as many are running as may be: the next in line then starts.
-		for (let released = 0; released < total; released++) {
-			while (inFlight < Math.min(cap, total - released)) {
-				await new Promise<void>((resolve) => (arrived = resolve));
+		const seen: Array<{ open: number; waiting: number }> = [];
+		for (let remaining = deliveries; remaining > 0; remaining--) {
+			// Until every download still to do is open at the server or waiting, and none waits while
+			// the server has room (or the cap is already broken).
+			while (
+				mostOpen <= cap &&
+				(open.length + waiting < remaining || (waiting > 0 && open.length < cap))
+			) {
+				await new Promise<void>((resolve) => (changed = resolve));
 			}
-			held.shift()?.();
+			expect(mostOpen).toBeLessThanOrEqual(cap);
+			seen.push({ open: open.length, waiting });
+			open.shift()?.();
 		}
+		expect(seen).toEqual([
+			{ open: 2, waiting: 3 },
+			{ open: 2, waiting: 2 },
+			{ open: 2, waiting: 1 },
+			{ open: 2, waiting: 0 },
+			{ open: 1, waiting: 0 },
+		]);
 		const results = await calls;
-		expect(maxInFlight).toBe(cap);
-		expect(
-			results.flatMap((result) => result.items ?? []).filter((item) => item.binary),
-		).toHaveLength(total);
+		expect(results.map((result) => result.items?.[0].binary?.data?.fileSize)).toEqual(
+			Array(deliveries).fill('1.02 kB'),
+		);
 	});
 
 	test('each message item carries the small delivery fields, never a large one a thousand times', async () => {

@@ -11,14 +11,32 @@ interface Slots {
 
 const slotsByTrigger = new Map<string, Slots>();
 
+export type SlotWatcher = (key: string, use: { running: number; waiting: number }) => void;
+
+let watcher: SlotWatcher | undefined;
+
+/**
+ * Tells `next` whenever a download of any trigger starts waiting, starts or ends: how a test sees the
+ * cap at work without a clock. Nothing in the node watches.
+ */
+export function watchDownloadSlots(next: SlotWatcher | undefined): void {
+	watcher = next;
+}
+
+function changed(key: string, slots: Slots): void {
+	watcher?.(key, { running: slots.running, waiting: slots.waiting.length });
+}
+
 function release(key: string, slots: Slots): void {
 	const next = slots.waiting.shift();
 	if (next) {
+		changed(key, slots);
 		next();
 		return;
 	}
 	slots.running--;
 	if (slots.running === 0) slotsByTrigger.delete(key);
+	changed(key, slots);
 }
 
 /** Runs `download` once fewer than `limit` downloads of the trigger `key` are running. */
@@ -36,9 +54,12 @@ export async function inDownloadSlot<T>(
 	slots.limit = limit;
 	if (slots.running < slots.limit) {
 		slots.running++;
+		changed(key, slots);
 	} else {
 		// A finished download hands its slot straight to the next in line, so `running` stays counted.
-		await new Promise<void>((resolve) => (slots as Slots).waiting.push(resolve));
+		const queued = new Promise<void>((resolve) => (slots as Slots).waiting.push(resolve));
+		changed(key, slots);
+		await queued;
 	}
 	try {
 		return await download();
