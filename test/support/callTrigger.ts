@@ -10,6 +10,7 @@ import {
 	type INodeExecutionData,
 	type INodeParameters,
 	type IWebhookData,
+	type IWebhookFunctions,
 	type IWebhookResponseData,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -49,6 +50,36 @@ export interface TriggerResult {
 	 * checked before connecting; without it (n8n 1.x), the connection itself is checked.
 	 */
 	offersEgressFilter: boolean;
+	/** Bytes the trigger read from the answers to its downloads, kept or not. */
+	bytesRead: number;
+}
+
+interface StreamedAnswer {
+	body?: AsyncIterable<Buffer>;
+}
+
+/**
+ * Counts what the node reads from each streamed answer n8n's HTTP helper gives it: what a download
+ * cost, whatever the server sent into a connection the node then closed.
+ */
+function countBytesRead(helpers: IWebhookFunctions['helpers']) {
+	const counter = { bytes: 0 };
+	const request = helpers.httpRequest.bind(helpers);
+	helpers.httpRequest = async (options) => {
+		const answer = (await request(options)) as StreamedAnswer;
+		const body = answer?.body;
+		if (options.encoding === 'stream' && body && Symbol.asyncIterator in body) {
+			const chunks = body[Symbol.asyncIterator].bind(body);
+			body[Symbol.asyncIterator] = async function* () {
+				for await (const chunk of { [Symbol.asyncIterator]: chunks }) {
+					counter.bytes += chunk.length;
+					yield chunk;
+				}
+			};
+		}
+		return answer;
+	};
+	return counter;
 }
 
 class RecordingResponse {
@@ -139,6 +170,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		additionalData,
 		webhookData,
 	);
+	const read = countBytesRead(context.helpers);
 	const returned = await trigger.webhook.call(context);
 	assertNoLeaksInTrigger(response.body, returned.workflowData);
 	return {
@@ -150,5 +182,6 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		offersEgressFilter:
 			typeof (context.helpers as { getSecureEgressFilter?: unknown }).getSecureEgressFilter ===
 			'function',
+		bytesRead: read.bytes,
 	};
 }

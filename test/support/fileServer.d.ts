@@ -26,6 +26,10 @@ export interface FileServer {
 export function startFileServer(): Promise<FileServer>;
 export function file(bytes: Buffer, contentType?: string): Handler;
 export function drip(everyMs: number): Handler;
+/** Sends without end, as fast as the connection takes it. */
+export function endless(): Handler;
+/** Sends `bytes` of an answer without a length, then holds the connection or closes it unfinished. */
+export function partial(bytes: Buffer, then: 'stall' | 'hangUp'): Handler;
 export function redirect(location: string, status?: number): Handler;
 export function closedPort(): Promise<number>;
 

@@ -52,6 +52,32 @@ function drip(everyMs) {
 	};
 }
 
+/** Answers 200 without a length and sends as fast as the connection takes it, without end. */
+function endless() {
+	return (_request, response) => {
+		response.writeHead(200, { 'content-type': 'application/octet-stream' });
+		const chunk = Buffer.alloc(64 * 1024, 0x42);
+		const pump = () => {
+			while (!response.destroyed && response.write(chunk));
+		};
+		response.on('drain', pump);
+		pump();
+	};
+}
+
+/**
+ * Answers 200 without a length, sends `bytes`, then either holds the connection open without a word
+ * ('stall') or closes it with the answer unfinished ('hangUp').
+ */
+function partial(bytes, then) {
+	return (_request, response) => {
+		response.writeHead(200, { 'content-type': 'application/octet-stream' });
+		response.write(bytes, () => {
+			if (then === 'hangUp') response.socket?.end();
+		});
+	};
+}
+
 /** Answers with a redirect. */
 function redirect(location, status = 302) {
 	return (_request, response) => {
@@ -96,4 +122,13 @@ async function startTcpService(behaviour) {
 	};
 }
 
-module.exports = { startFileServer, file, drip, redirect, closedPort, startTcpService };
+module.exports = {
+	startFileServer,
+	file,
+	drip,
+	endless,
+	partial,
+	redirect,
+	closedPort,
+	startTcpService,
+};

@@ -8,7 +8,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { watchDownloadSlots } from '../../nodes/Suvvy/trigger/downloadSlots';
 import { callTrigger } from '../support/callTrigger';
-import { drip, file, startFileServer, type FileServer } from '../support/fileServer';
+import {
+	drip,
+	endless,
+	file,
+	partial,
+	startFileServer,
+	type FileServer,
+} from '../support/fileServer';
 
 const MB = 1024 * 1024;
 /** README: per-message items repeat at most 4 096 characters of the delivery's own fields. */
@@ -89,6 +96,53 @@ describe('Suvvy Trigger: the work one delivery can cause is bounded', () => {
 		expect(errors?.[2]).toBe(
 			"File does not fit in what is left of the delivery's 3.0 MB download budget (2097152 bytes or more); not downloaded",
 		);
+	});
+
+	test('bytes read for a file that is then cut off count against the delivery budget: a thousand endless links read little more than the budget', async () => {
+		files.serve('/endless.bin', endless());
+		const links = Array.from({ length: 1000 }, () => fileMessage('/endless.bin'));
+		const result = await callTrigger({
+			body: delivery(links),
+			parameters: { maxFileSizeMb: 2, options: { ...FROM_LOOPBACK, maxDeliveryDownloadMb: 4 } },
+		});
+		const errors = (result.items ?? []).map((item) => item.json.file_error);
+		expect(errors[0]).toMatch(/^File is larger than the 2\.0 MB limit \(\d+ bytes or more\)$/);
+		expect(errors[1]).toMatch(
+			/^File does not fit in what is left of the delivery's 4\.0 MB download budget \(\d+ bytes or more\); not downloaded$/,
+		);
+		expect(new Set(errors.slice(2))).toEqual(
+			new Set(["The delivery's 4.0 MB download budget is used up; not downloaded"]),
+		);
+		expect(files.requests).toHaveLength(2);
+		// README: at most the budget and the one network read (64 KB) that crossed it. (The server wrote
+		// a few MB more: what the operating system buffered for the two connections the trigger closed.)
+		expect(result.bytesRead).toBeGreaterThan(4 * MB);
+		expect(result.bytesRead).toBeLessThanOrEqual(4 * MB + 64 * 1024);
+	});
+
+	test('bytes read before a time limit or a broken connection count against the delivery budget too', async () => {
+		files.serve('/hang-up.bin', partial(Buffer.alloc(MB, 1), 'hangUp'));
+		files.serve('/stall.bin', partial(Buffer.alloc(MB, 2), 'stall'));
+		const result = await callTrigger({
+			body: delivery([
+				fileMessage('/hang-up.bin'),
+				fileMessage('/stall.bin'),
+				fileMessage('/stall.bin'),
+				fileMessage('/stall.bin'),
+			]),
+			parameters: {
+				options: { ...FROM_LOOPBACK, maxDeliveryDownloadMb: 2.5, downloadTimeLimitSeconds: 1 },
+			},
+		});
+		// 1 MB read, then 1 MB more, leave 0.5 MB: the third file does not fit, the fourth finds none.
+		expect(result.items?.map((item) => item.json.file_error)).toEqual([
+			'Download failed: connection reset',
+			'Download stopped: it took longer than the 1 s time limit',
+			expect.stringMatching(
+				/^File does not fit in what is left of the delivery's 2\.5 MB download budget/,
+			),
+			"The delivery's 2.5 MB download budget is used up; not downloaded",
+		]);
 	});
 
 	test('downloads across simultaneous deliveries never exceed Max Parallel Downloads; the others wait their turn', async () => {

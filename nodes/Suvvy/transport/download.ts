@@ -29,9 +29,13 @@ export type DownloadFailure =
 	| { kind: 'network'; phrase: string }
 	| { kind: 'tooManyRedirects' };
 
+/**
+ * `received`: the bytes of the answer read before the download failed. Reading them cost as much as
+ * reading a kept file, so the delivery's byte budget pays for them too.
+ */
 export type DownloadResult =
 	| { ok: true; bytes: Buffer; mimeType: string | undefined }
-	| { ok: false; failure: DownloadFailure };
+	| { ok: false; failure: DownloadFailure; received: number };
 
 interface StreamBody extends AsyncIterable<Buffer> {
 	destroy(error?: Error): void;
@@ -44,7 +48,11 @@ interface StreamResponse {
 	body: StreamBody;
 }
 
-const fail = (failure: DownloadFailure): DownloadResult => ({ ok: false, failure });
+const fail = (failure: DownloadFailure, received = 0): DownloadResult => ({
+	ok: false,
+	failure,
+	received,
+});
 
 function httpUrl(link: string, base?: URL): URL | undefined {
 	try {
@@ -105,17 +113,17 @@ async function readBody(
 			received += chunk.length;
 			if (received > maxBytes) {
 				response.body.destroy();
-				return fail({ kind: 'tooBig', bytes: received });
+				return fail({ kind: 'tooBig', bytes: received }, received);
 			}
 			chunks.push(chunk);
 		}
 	} catch (error) {
-		if (signal.aborted) return fail({ kind: 'timeLimit' });
-		return fail({ kind: 'network', phrase: networkCause(error).phrase });
+		if (signal.aborted) return fail({ kind: 'timeLimit' }, received);
+		return fail({ kind: 'network', phrase: networkCause(error).phrase }, received);
 	} finally {
 		signal.removeEventListener('abort', stop);
 	}
-	if (signal.aborted) return fail({ kind: 'timeLimit' });
+	if (signal.aborted) return fail({ kind: 'timeLimit' }, received);
 	const contentType = response.headers['content-type'];
 	const mimeType = typeof contentType === 'string' ? contentType.split(';')[0].trim() : undefined;
 	return { ok: true, bytes: Buffer.concat(chunks), mimeType };

@@ -17,7 +17,10 @@ export interface FileSettings {
 	triggerKey: string;
 }
 
-/** What is left of one delivery's byte budget; its files are fetched one after another. */
+/**
+ * What is left of one delivery's byte budget; its files are fetched one after another. Every byte
+ * read counts, so a delivery reads at most its budget and the one chunk that crossed it.
+ */
 export interface DeliveryBudget {
 	remainingBytes: number;
 }
@@ -98,11 +101,12 @@ export async function attachReplyFile(
 				allowPrivateNetwork: settings.allowPrivateNetwork,
 			}),
 	);
+	// What was read counts, kept or not: a file cut off, stopped or broken mid-way cost as much.
+	budget.remainingBytes -= downloaded.ok ? downloaded.bytes.length : downloaded.received;
 	if (!downloaded.ok) {
 		const cutByBudget = maxBytes < settings.maxFileBytes;
 		return { fileError: describeFailure(downloaded.failure, settings, cutByBudget, file.url) };
 	}
-	budget.remainingBytes -= downloaded.bytes.length;
 	const fileName = file.name || file.url.split('/').pop()?.split('?')[0] || 'file';
 	const mimeType = file.mime_type || downloaded.mimeType;
 	const data = await this.helpers.prepareBinaryData(downloaded.bytes, fileName, mimeType);
