@@ -11,7 +11,7 @@ import { receiveReply } from './trigger/receiveReply';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
 import { forget, isRecorded, record } from './trigger/webhookRecord';
-import { refuseEmptySecret } from './trigger/webhookSecret';
+import { refuseUnusableSecret } from './trigger/webhookSecret';
 
 export class SuvvyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,7 +47,7 @@ export class SuvvyTrigger implements INodeType {
 				return isRecorded.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await refuseEmptySecret.call(this);
+				await refuseUnusableSecret.call(this);
 				return record.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

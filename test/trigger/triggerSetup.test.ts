@@ -79,6 +79,25 @@ describe('activating the trigger (Suvvy has no webhook registration API)', () =>
 			);
 			expect(staticData.webhookUrl).toBeUndefined();
 		});
+
+		// HTTP drops blank space around a header's value: such a secret never arrives as typed.
+		test.each([' dummy-s3cret', 'dummy-s3cret ', '\tdummy-s3cret', '   '])(
+			'refuses to activate with the secret %p, which no request can carry',
+			async (secret) => {
+				const { activate, staticData } = activation(secret);
+				await expect(activate()).rejects.toThrow(
+					'The Suvvy Webhook Secret credential holds a secret that starts or ends with blank space (or is nothing else), which no request can carry, so every delivery would be refused.',
+				);
+				expect(staticData.webhookUrl).toBeUndefined();
+			},
+		);
+
+		test('refuses to activate with a secret that holds a line break', async () => {
+			const { activate } = activation('dummy\ns3cret');
+			await expect(activate()).rejects.toThrow(
+				'The Suvvy Webhook Secret credential holds a secret with a line break',
+			);
+		});
 	});
 
 	test('a changed public URL counts as not set up, so n8n records it again', () => {
@@ -100,6 +119,7 @@ describe('testing the Suvvy Webhook Secret credential', () => {
 	test.each([
 		['', 'Enter the Webhook Secret set in the Suvvy dashboard'],
 		[' dummy-secret', 'The secret starts or ends with a space; Suvvy would not send it that way'],
+		['   ', 'The secret starts or ends with a space; Suvvy would not send it that way'],
 		['dummy\nsecret', 'The secret contains a line break'],
 	])('refuses %p', async (secret, message) => {
 		await expect(test_(secret)).resolves.toEqual({ status: 'Error', message });

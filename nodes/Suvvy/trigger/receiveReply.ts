@@ -23,7 +23,7 @@ import {
 import { acknowledge, refuse } from './respond';
 import { MESSAGE_TYPES, SENDERS } from './triggerProperties';
 import { carriesSecret } from './verifySecret';
-import { EMPTY_SECRET_PROBLEM, webhookSecret } from './webhookSecret';
+import { unusableSecretProblem, webhookSecret } from './webhookSecret';
 
 /** The answer is already sent by the time the workflow data is returned. */
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
@@ -87,8 +87,8 @@ function otherEvent(this: IWebhookFunctions, delivery: Exclude<Delivery, { kind:
  */
 export async function receiveReply(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = await webhookSecret.call(this);
-	if (secret === '')
-		this.logger.warn(`Suvvy Trigger "${this.getNode().name}": ${EMPTY_SECRET_PROBLEM}`);
+	const problem = secret === undefined ? undefined : unusableSecretProblem(secret);
+	if (problem) this.logger.warn(`Suvvy Trigger "${this.getNode().name}": ${problem}`);
 	if (secret !== undefined && !carriesSecret(this.getHeaderData().authorization, secret)) {
 		refuse.call(this, 401, 'Missing or wrong webhook secret', { 'WWW-Authenticate': 'Bearer' });
 		return ANSWERED;

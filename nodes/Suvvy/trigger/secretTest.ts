@@ -4,6 +4,14 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { secretFlaw, type SecretFlaw } from './webhookSecret';
+
+const TEST_PROBLEM: Record<SecretFlaw, string> = {
+	empty: 'Enter the Webhook Secret set in the Suvvy dashboard',
+	blankAtEdge: 'The secret starts or ends with a space; Suvvy would not send it that way',
+	lineBreak: 'The secret contains a line break',
+};
+
 /**
  * Suvvy offers no way to check a webhook secret from outside, so the test checks what can be
  * checked: that the secret can travel as a Bearer token exactly as typed.
@@ -12,17 +20,8 @@ export async function suvvyWebhookSecretTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const secret = String(credential.data?.secret ?? '');
-	if (!secret)
-		return { status: 'Error', message: 'Enter the Webhook Secret set in the Suvvy dashboard' };
-	if (secret !== secret.trim()) {
-		return {
-			status: 'Error',
-			message: 'The secret starts or ends with a space; Suvvy would not send it that way',
-		};
-	}
-	if (/[\r\n]/.test(secret))
-		return { status: 'Error', message: 'The secret contains a line break' };
+	const flaw = secretFlaw(String(credential.data?.secret ?? ''));
+	if (flaw) return { status: 'Error', message: TEST_PROBLEM[flaw] };
 	return {
 		status: 'OK',
 		message: 'The secret is usable. Set the same one on the custom channel in the Suvvy dashboard.',
