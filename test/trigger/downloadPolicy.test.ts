@@ -199,4 +199,18 @@ describe('Suvvy Trigger: only public internet addresses are downloaded by defaul
 			expect(fileItem.json.file_error).toMatch(/^Not an http\(s\) link/);
 		}
 	});
+
+	test('a redirect to a link that is not http(s) is not followed, and where it led is not repeated', async () => {
+		internal.serve('/to-file', redirect('file:///etc/passwd'));
+		internal.serve('/to-gopher', redirect('gopher://10.0.0.8:70/internal'));
+		for (const path of ['/to-file', '/to-gopher']) {
+			const { fileItem } = await deliver(`${internal.url}${path}`, {
+				allowPrivateNetworkDownloads: true,
+			});
+			expect(fileItem.json.file_error).toBe(
+				'Not downloaded: the link redirects to a link that is not http(s)',
+			);
+			expect(fileItem.binary).toBeUndefined();
+		}
+	});
 });

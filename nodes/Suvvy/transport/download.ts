@@ -22,6 +22,7 @@ export interface DownloadLimits {
  */
 export type DownloadFailure =
 	| { kind: 'notHttp' }
+	| { kind: 'redirectNotHttp' }
 	| { kind: 'refused' }
 	| { kind: 'tooBig'; bytes: number }
 	| { kind: 'timeLimit' }
@@ -140,8 +141,8 @@ export async function downloadFile(
 ): Promise<DownloadResult> {
 	const signal = AbortSignal.timeout(limits.timeLimitMs);
 	let target = httpUrl(link);
+	if (!target) return fail({ kind: 'notHttp' });
 	for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-		if (!target) return fail({ kind: 'notHttp' });
 		const route = await routeTo.call(this, target, limits.allowPrivateNetwork);
 		if (route.kind === 'refused') return fail({ kind: 'refused' });
 		if (signal.aborted) return fail({ kind: 'timeLimit' });
@@ -166,7 +167,9 @@ export async function downloadFile(
 		const { statusCode } = response;
 		if (statusCode >= 300 && statusCode < 400 && typeof response.headers.location === 'string') {
 			response.body.destroy();
-			target = httpUrl(response.headers.location, target);
+			const next = httpUrl(response.headers.location, target);
+			if (!next) return fail({ kind: 'redirectNotHttp' });
+			target = next;
 			continue;
 		}
 		if (statusCode < 200 || statusCode >= 300) {

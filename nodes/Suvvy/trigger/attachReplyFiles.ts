@@ -41,6 +41,9 @@ function describeFailure(
 	switch (failure.kind) {
 		case 'notHttp':
 			return `Not an http(s) link: ${link.slice(0, 100)}`;
+		case 'redirectNotHttp':
+			// Where it led stays unsaid: the redirect is the server's, not the delivery's.
+			return 'Not downloaded: the link redirects to a link that is not http(s)';
 		case 'refused':
 			return "Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
 		case 'tooBig':
