@@ -10,6 +10,7 @@ import { downloadFile, type DownloadLimits } from '../../nodes/Suvvy/transport/d
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
 const LIMITS: DownloadLimits = { maxBytes: 1024, timeLimitMs: 5000, allowPrivateNetwork: false };
+const LINK = 'https://files.suvvy.test/f/photo.png';
 
 interface Host {
 	/** The address a connection to this host reaches. */
@@ -18,6 +19,13 @@ interface Host {
 	headers?: Record<string, string>;
 	body?: Buffer;
 }
+
+/** A public host that answers with a redirect. */
+const publicRedirect = (location: string): Host => ({
+	address: '44.0.0.1',
+	status: 302,
+	headers: { location },
+});
 
 /** What each host of the stand-in network answers, and what it was asked and had read. */
 function network(hosts: Record<string, Host>) {
@@ -51,65 +59,51 @@ describe('without an egress filter (n8n 1.x), each connection is checked where i
 		const { download, asked } = network({
 			'files.suvvy.test': { address: '44.0.0.1', status: 200, body: PNG },
 		});
-		await expect(download('https://files.suvvy.test/f/photo.png')).resolves.toMatchObject({
+		await expect(download(LINK)).resolves.toMatchObject({
 			ok: true,
 			bytes: PNG,
 		});
-		expect(asked.map(({ url }) => url)).toEqual(['https://files.suvvy.test/f/photo.png']);
+		expect(asked.map(({ url }) => url)).toEqual([LINK]);
 		expect(asked[0].options.disableFollowRedirect).toBe(true);
 	});
 
 	test('a public first hop redirecting to another public name downloads from the second', async () => {
 		const { download, asked } = network({
-			'files.suvvy.test': {
-				address: '44.0.0.1',
-				status: 302,
-				headers: { location: 'https://cdn.suvvy.test/photo.png' },
-			},
+			'files.suvvy.test': publicRedirect('https://cdn.suvvy.test/photo.png'),
 			'cdn.suvvy.test': { address: '2a00:1450::1', status: 200, body: PNG },
 		});
-		await expect(download('https://files.suvvy.test/f/photo.png')).resolves.toMatchObject({
+		await expect(download(LINK)).resolves.toMatchObject({
 			ok: true,
 		});
-		expect(asked.map(({ url }) => url)).toEqual([
-			'https://files.suvvy.test/f/photo.png',
-			'https://cdn.suvvy.test/photo.png',
-		]);
+		expect(asked.map(({ url }) => url)).toEqual([LINK, 'https://cdn.suvvy.test/photo.png']);
 	});
 
 	test.each(['http://127.0.0.1:8080/internal', 'http://[::ffff:169.254.169.254]/latest/'])(
 		'a public host redirecting to %s is refused without asking it',
 		async (inside) => {
 			const { download, asked } = network({
-				'files.suvvy.test': { address: '44.0.0.1', status: 302, headers: { location: inside } },
+				'files.suvvy.test': publicRedirect(inside),
 				[new URL(inside).host]: { address: '127.0.0.1', status: 200, body: PNG },
 			});
-			await expect(download('https://files.suvvy.test/f/photo.png')).resolves.toMatchObject({
+			await expect(download(LINK)).resolves.toMatchObject({
 				ok: false,
 				failure: { kind: 'refused' },
 			});
-			expect(asked.map(({ url }) => url)).toEqual(['https://files.suvvy.test/f/photo.png']);
+			expect(asked.map(({ url }) => url)).toEqual([LINK]);
 		},
 	);
 
 	test('a public host redirecting to a name inside the network is refused, and nothing of its answer is read', async () => {
 		const { download, asked, bodiesRead } = network({
-			'files.suvvy.test': {
-				address: '44.0.0.1',
-				status: 302,
-				headers: { location: 'http://admin.attacker.test/secrets' },
-			},
+			'files.suvvy.test': publicRedirect('http://admin.attacker.test/secrets'),
 			'admin.attacker.test': { address: '10.0.0.5', status: 200, body: PNG },
 		});
-		await expect(download('https://files.suvvy.test/f/photo.png')).resolves.toMatchObject({
+		await expect(download(LINK)).resolves.toMatchObject({
 			ok: false,
 			failure: { kind: 'refused' },
 		});
 		// README, "What remains on n8n 1.x": the request itself reaches the name's address.
-		expect(asked.map(({ url }) => url)).toEqual([
-			'https://files.suvvy.test/f/photo.png',
-			'http://admin.attacker.test/secrets',
-		]);
+		expect(asked.map(({ url }) => url)).toEqual([LINK, 'http://admin.attacker.test/secrets']);
 		expect(bodiesRead).toEqual([]);
 	});
 
@@ -117,7 +111,7 @@ describe('without an egress filter (n8n 1.x), each connection is checked where i
 		const { download, bodiesRead } = network({
 			'files.suvvy.test': { address: '', status: 200, body: PNG },
 		});
-		await expect(download('https://files.suvvy.test/f/photo.png')).resolves.toMatchObject({
+		await expect(download(LINK)).resolves.toMatchObject({
 			ok: false,
 			failure: { kind: 'refused' },
 		});
