@@ -15,17 +15,26 @@ export interface DeliveryResult {
 	gaveUp?: 'retries' | 'timeLimit' | 'cancelled';
 }
 
-/** Waits, unless the execution is cancelled first; resolves false when it was. */
+/**
+ * Waits, unless the execution is cancelled first; resolves false when it was. The listener goes
+ * when the wait ends: one signal serves every message and every retry of the execution.
+ */
 async function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
 	if (!signal) {
 		await sleep(ms);
 		return true;
 	}
 	if (signal.aborted) return false;
-	return await Promise.race([
-		sleep(ms).then(() => true),
-		new Promise<boolean>((resolve) => signal.addEventListener('abort', () => resolve(false))),
-	]);
+	let onAbort = () => {};
+	const cancelled = new Promise<boolean>((resolve) => {
+		onAbort = () => resolve(false);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([sleep(ms).then(() => true), cancelled]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /**
