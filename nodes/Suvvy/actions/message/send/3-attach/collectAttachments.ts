@@ -19,7 +19,7 @@ export interface AttachmentSummary {
 	bytes: number;
 }
 
-/** One file to send, read only when the body is written. */
+/** One file to send, read only when its body is written. */
 export interface FileToSend {
 	file_name: string;
 	file_type: SuvvyFileType;
@@ -52,9 +52,9 @@ function tooLarge(field: string, bytes: number): ValidationIssue {
 }
 
 /**
- * Turns the item's binary fields into Suvvy attachments. Bytes come through n8n's binary helpers so
- * files kept on disk or in the database work too; a file over the limit is refused from its
- * metadata when n8n knows its size, before it is read.
+ * Turns the item's binary fields into Suvvy attachments, from n8n's metadata and at most a file's
+ * first bytes: a file over the limit, empty or of a type Suvvy refuses is refused before any of it
+ * is read, and the rest are read only when their body is written.
  */
 export async function collectAttachments(
 	this: IExecuteFunctions,
@@ -74,10 +74,6 @@ export async function collectAttachments(
 			);
 			continue;
 		}
-		if (typeof metadata.bytes === 'number' && metadata.bytes > MAX_FILE_BYTES) {
-			issues.push(tooLarge(field, metadata.bytes));
-			continue;
-		}
 		const content = await fileContent.call(this, itemIndex, field, metadata);
 		if (content.size > MAX_FILE_BYTES) {
 			issues.push(tooLarge(field, content.size));
@@ -88,7 +84,7 @@ export async function collectAttachments(
 			continue;
 		}
 		const fileName = fileNameOf(field, metadata);
-		const mimeType = detectMimeType(
+		const mimeType = await detectMimeType(
 			metadata.mimeType,
 			content.head,
 			fileName,

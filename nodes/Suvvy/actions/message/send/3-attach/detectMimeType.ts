@@ -91,17 +91,18 @@ export function mimeTypeFromFileName(fileName: string | undefined): string | und
 /**
  * A specific declared type Suvvy accepts is trusted: Suvvy judges the bytes itself, and a sniffer
  * this small would wrongly refuse some valid files. A declared type Suvvy does not accept is
- * overruled when the bytes clearly are one it does (a PNG labelled "text/plain" by some tool).
+ * overruled when the bytes clearly are one it does (a PNG labelled "text/plain" by some tool). The
+ * first bytes are read only when the declared type is not trusted.
  */
-export function detectMimeType(
+export async function detectMimeType(
 	declaredMimeType: string | undefined,
-	bytes: Buffer,
+	readHead: () => Promise<Buffer>,
 	fileName: string | undefined,
 	isAccepted: (mimeType: string) => boolean = () => true,
-): string {
+): Promise<string> {
 	const declared = normaliseMimeType(declaredMimeType);
 	if (!GENERIC_MIME_TYPES.has(declared)) {
-		return isAccepted(declared) ? declared : (mimeTypeFromBytes(bytes) ?? declared);
+		return isAccepted(declared) ? declared : (mimeTypeFromBytes(await readHead()) ?? declared);
 	}
-	return mimeTypeFromBytes(bytes) ?? mimeTypeFromFileName(fileName) ?? UNKNOWN_MIME_TYPE;
+	return mimeTypeFromBytes(await readHead()) ?? mimeTypeFromFileName(fileName) ?? UNKNOWN_MIME_TYPE;
 }

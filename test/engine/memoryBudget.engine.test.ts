@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData } from 'n8n-workflow';
+
+import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../../dev/emulator';
+import { prepareBinaryData, runWorkflow } from '../support/runWorkflow';
+
+/**
+ * The memory budget of request bodies, through n8n's engine against the emulator over loopback: what
+ * is on the wire, what is read of the files and when, and how the budget behaves across retries,
+ * failures and a cancelled execution. The emulator's log (one line per fault it plays and per message
+ * it stores, in the order it handles them) orders the events; nothing here waits on a timer.
+ */
+const KB = 1024;
+let emulator: Emulator;
+let emulatorLog: string[] = [];
+let onLogLine: (line: string) => void = () => {};
+
+beforeAll(async () => {
+	emulator = await startEmulator({
+		log: (line) => {
+			emulatorLog.push(line);
+			onLogLine(line);
+		},
+	});
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+	await admin('reset', {});
+	await admin('state', { faults: { rate: 0, plan: {} }, latency_ms: 0 });
+	emulatorLog = [];
+	onLogLine = () => {};
+});
+
+async function admin(path: string, body?: unknown) {
+	const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return (await response.json()) as Record<string, unknown>;
+}
+
+/** An OGG-looking file of `size` bytes, different for every seed. */
+const audio = (size: number, seed: number) =>
+	Buffer.concat([Buffer.from('OggS'), Buffer.alloc(size - 4, seed)]);
+
+interface Voice {
+	id: string;
+	chat: string;
+	size: number;
+	/** Declared as a bare upload, so the node must look at its first bytes. */
+	generic?: boolean;
+}
+
+async function sendVoices(
+	voices: Voice[],
+	options: Record<string, unknown>,
+	onStarted?: (execution: { cancel(): void }) => void,
+) {
+	return await runWorkflow({
+		items: voices.map(({ id, chat, size, generic }, index) => ({
+			json: { id, chat },
+			files: {
+				data: {
+					base64: audio(size, index).toString('base64'),
+					fileName: `${id}.ogg`,
+					mimeType: generic ? 'application/octet-stream' : 'audio/ogg',
+				},
+			},
+		})),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			source: 'Memory budget test',
+			text: '',
+			chatId: '={{ $json.chat }}',
+			messageId: '={{ $json.id }}',
+			options: { maxParallelRequests: 100, ...options },
+		},
+		credentials: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
+		onStarted,
+	});
+}
+
+const acceptedId = (line: string) => /^accepted (\S+) /.exec(line)?.[1];
+
+describe('bodies in flight', () => {
+	test('never take more than the budget, whatever Max Parallel Requests says', async () => {
+		await admin('state', { latency_ms: 60 });
+		// Each body is about 400 KB (a 300 KB file as base64); 1 MB holds two of them.
+		const voices = Array.from({ length: 12 }, (_unused, index) => ({
+			id: `m-${index}`,
+			chat: `chat-${index}`,
+			size: 300 * KB,
+		}));
+		const { suvvyOutputs } = await sendVoices(voices, { requestMemoryMb: 1 });
+		const stats = await admin('stats');
+		expect(suvvyOutputs[0]).toHaveLength(12);
+		expect(suvvyOutputs[0].map((item) => item.pairedItem)).toEqual(
+			voices.map((_voice, index) => ({ item: index })),
+		);
+		expect(stats.max_bytes_in_flight).toBeLessThanOrEqual(1024 * KB);
+		// Without the budget all twelve would go at once (Max Parallel Requests is 100).
+		expect(stats.max_in_flight).toBeLessThanOrEqual(2);
+	});
+
+	test('a body larger than the budget is sent alone, and still sent', async () => {
+		await admin('state', { latency_ms: 60 });
+		const sizes = [100 * KB, 1500 * KB, 100 * KB, 100 * KB];
+		const voices = sizes.map((size, index) => ({ id: `m-${index}`, chat: `chat-${index}`, size }));
+		const { suvvyOutputs } = await sendVoices(voices, { requestMemoryMb: 1 });
+		const stats = await admin('stats');
+		expect(suvvyOutputs[0]).toHaveLength(4);
+		expect(stats.accepted).toBe(4);
+		// The large body (about 2 MB) went with nothing beside it.
+		expect(stats.max_bytes_in_flight).toBeGreaterThan(1024 * KB);
+		expect(stats.max_bytes_in_flight).toBeLessThan(2100 * KB);
+	});
+});
+
+type BinaryStore = {
+	mode: string;
+	getAsBuffer(binaryData: IBinaryData): Promise<Buffer>;
+	getAsStream(id: string, chunkSize?: number): Promise<AsyncIterable<Buffer>>;
+};
+
+/**
+ * Runs `run` with n8n's binary data in `mode`, counting every byte of file content the node reads
+ * through n8n's binary data service (whole files, streams, first bytes alike) as it is read.
+ */
+async function readingFiles<T>(mode: string, onRead: (bytes: number) => void, run: () => Promise<T>) {
+	await prepareBinaryData();
+	const service = Container.get(BinaryDataService) as unknown as BinaryStore;
+	const { mode: configured, getAsBuffer, getAsStream } = service;
+	service.mode = mode;
+	service.getAsBuffer = async (binaryData) => {
+		const bytes = await getAsBuffer.call(service, binaryData);
+		onRead(bytes.length);
+		return bytes;
+	};
+	service.getAsStream = async (id, chunkSize) => {
+		const stream = await getAsStream.call(service, id, chunkSize);
+		// The stream stays n8n's; only reading it through iteration (what the node does) is counted.
+		const iterate = stream[Symbol.asyncIterator].bind(stream);
+		stream[Symbol.asyncIterator] = async function* () {
+			for await (const chunk of { [Symbol.asyncIterator]: iterate }) {
+				onRead(chunk.length);
+				yield chunk;
+			}
+		};
+		return stream;
+	};
+	try {
+		return await run();
+	} finally {
+		service.mode = configured;
+		delete (service as Partial<BinaryStore>).getAsBuffer;
+		delete (service as Partial<BinaryStore>).getAsStream;
+	}
+}
+
+describe('files of messages waiting for the budget', () => {
+	// Messages of 600 KB (read whole) and 1.2 MB (streamed from n8n's store), some declared as bare
+	// uploads so their first bytes are looked at; 2 MB holds two of the smaller bodies at once.
+	const voices: Voice[] = Array.from({ length: 12 }, (_unused, index) => ({
+		id: `v-${index}`,
+		chat: `chat-${index}`,
+		size: index % 4 === 3 ? 1200 * KB : 600 * KB,
+		generic: index % 3 === 0,
+	}));
+	const budgetBytes = 2 * 1024 * KB;
+	const sizeOf = new Map(voices.map(({ id, size }) => [id, size]));
+
+	test.each([
+		['kept on disk (filesystem mode)', 'filesystem-v2'],
+		["kept in the item (n8n 1.x's default mode)", 'default'],
+	])('are not read before their memory is reserved: files %s', async (_where, mode) => {
+		// File bytes read for messages Suvvy has not stored yet, at their most.
+		let read = 0;
+		let stored = 0;
+		let mostHeld = 0;
+		onLogLine = (line) => {
+			const id = acceptedId(line);
+			if (id) stored += sizeOf.get(id) ?? 0;
+		};
+		const { run, suvvyOutputs } = await readingFiles(
+			mode,
+			(bytes) => {
+				read += bytes;
+				mostHeld = Math.max(mostHeld, read - stored);
+			},
+			async () => await sendVoices(voices, { requestMemoryMb: budgetBytes / 1024 / KB }),
+		);
+
+		const [fixture] = run.data.resultData.runData['Fixture Items'][0].data?.main[0] ?? [];
+		expect(fixture.binary?.data.id === undefined).toBe(mode === 'default');
+		expect(suvvyOutputs[0].map((item) => item.json.message_id)).toEqual(voices.map(({ id }) => id));
+		// A body holds its files as base64, four bytes for every three: the budget bounds the files
+		// being sent to three quarters of it. The first bytes looked at (64 a file) are the only slack.
+		expect(mostHeld).toBeLessThanOrEqual((budgetBytes * 3) / 4 + 64 * voices.length);
+		expect(read).toBeGreaterThanOrEqual(voices.reduce((sum, { size }) => sum + size, 0));
+		// The bytes read late are the bytes of each file.
+		const messages = (await admin('messages')).messages as Array<{
+			message_id: string;
+			attachments: Array<{ sha256: string }>;
+		}>;
+		for (const [index, { id, size }] of voices.entries()) {
+			const digest = createHash('sha256').update(audio(size, index)).digest('hex');
+			expect(messages.find((message) => message.message_id === id)?.attachments[0].sha256).toBe(
+				digest,
+			);
+		}
+	});
+});
