@@ -214,3 +214,62 @@ describe('files of messages waiting for the budget', () => {
 		}
 	});
 });
+
+describe('the budget across retries, failures and a cancelled execution', () => {
+	// Two chats, bodies of about 800 KB each: a 1 MB budget holds one at a time.
+	const pair: Voice[] = [
+		{ id: 'a', chat: 'chat-1', size: 600 * KB },
+		{ id: 'b', chat: 'chat-2', size: 600 * KB },
+	];
+	const events = () => emulatorLog.filter((line) => /^(fault|accepted)/.test(line));
+
+	test("is held through a message's retries: the next message leaves only after its last attempt", async () => {
+		// The emulator refuses a's first attempt with a 429 and takes the second.
+		await admin('state', { faults: { plan: { a: ['429'] }, retry_after_seconds: 1 } });
+		const { suvvyOutputs } = await sendVoices(pair, { requestMemoryMb: 1, retries: 2 });
+		expect(suvvyOutputs[0].map(({ json }) => [json.message_id, json.attempts])).toEqual([
+			['a', 2],
+			['b', 1],
+		]);
+		expect(events()).toEqual([
+			'fault 429',
+			'accepted a in chat chat-1 (1 file(s))',
+			'accepted b in chat chat-2 (1 file(s))',
+		]);
+		expect((await admin('stats')).max_in_flight).toBe(1);
+	});
+
+	test('is released when a message fails for good, so the next one is sent', async () => {
+		// a's only attempt times out (no retries); the emulator still stores it when its answer is due.
+		await admin('state', { faults: { plan: { a: ['slow'] }, slow_ms: 1500 } });
+		const { suvvyOutputs } = await sendVoices(pair, {
+			requestMemoryMb: 1,
+			retries: 0,
+			timeoutSeconds: 1,
+		});
+		expect(suvvyOutputs[6].map(({ json }) => [json.message_id, json.error_code])).toEqual([
+			['a', 'network_error'],
+		]);
+		expect(suvvyOutputs[0].map(({ json }) => json.message_id)).toEqual(['b']);
+		await admin('idle');
+	}, 15_000);
+
+	test('a message still waiting for it when the execution is cancelled is never sent', async () => {
+		// a is held at the emulator; the execution is cancelled while it is, with b waiting its turn.
+		await admin('state', { faults: { plan: { a: ['slow'] }, slow_ms: 300 } });
+		let execution: { cancel(): void } | undefined;
+		onLogLine = (line) => {
+			if (line === 'fault slow') execution?.cancel();
+		};
+		const { run, suvvyOutputs } = await sendVoices(pair, { requestMemoryMb: 1 }, (started) => {
+			execution = started;
+		});
+		await admin('idle');
+		expect(run.status).toBe('canceled');
+		expect(events()).toEqual(['fault slow', 'accepted a in chat chat-1 (1 file(s))']);
+		expect((await admin('stats')).requests).toBe(1);
+		// n8n 1.72 and newer also abort the node's requests on cancel; n8n 1.49 leaves it to the node.
+		const b = suvvyOutputs[6].find(({ json }) => json.message_id === 'b');
+		expect(b?.json).toMatchObject({ error_code: 'execution_cancelled', found_locally: true });
+	});
+});

@@ -56,6 +56,8 @@ export interface RunOptions {
 	suvvyType?: string;
 	/** The node in Suvvy's place; the Suvvy node unless a test probes a helper on its own. */
 	node?: INodeType;
+	/** Called once the execution has started, with what cancels it (as n8n's Stop button does). */
+	onStarted?: (execution: { cancel(): void }) => void;
 }
 
 let binaryDataReady: Promise<void> | undefined;
@@ -169,11 +171,13 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 
 	const startNode = workflow.getNode('Fixture Items') as INode;
 	const runExecutionData = startRunExecutionData(startNode);
-	const run = finalStatus(
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-			workflow,
-		),
-	);
+	const execution = new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	options.onStarted?.({ cancel: () => execution.cancel() });
+	const run = finalStatus(await execution);
 
 	assertNoLeaks(
 		run,

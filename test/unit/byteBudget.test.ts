@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { createByteBudget } from '../../nodes/Suvvy/actions/message/send/5-deliver/byteBudget';
+import { countedSignal } from '../support/countedSignal';
 
 /** Holds each reservation until the test lets it go, recording what was held at once. */
 function tracker(limit: number) {
@@ -16,7 +17,7 @@ function tracker(limit: number) {
 			granted.push(id);
 			releases.set(id, () => {
 				held -= bytes;
-				release();
+				release?.();
 			});
 		});
 	const settle = () => sleep(0);
@@ -88,12 +89,47 @@ describe('the memory budget of request bodies', () => {
 	test('releasing twice frees the bytes once', async () => {
 		const budget = createByteBudget(100);
 		const release = await budget.reserve(80);
-		release();
-		release();
+		release?.();
+		release?.();
 		await budget.reserve(100);
 		let third = false;
 		void budget.reserve(1).then(() => (third = true));
 		await sleep(0);
 		expect(third).toBe(false);
+	});
+
+	test('a reservation still waiting when its signal aborts ends without holding anything', async () => {
+		const budget = createByteBudget(100);
+		const first = await budget.reserve(80);
+		const cancel = countedSignal();
+		const waiting = budget.reserve(60, cancel.signal);
+		let small: (() => void) | undefined;
+		void budget.reserve(20).then((release) => (small = release));
+		await sleep(0);
+		expect(small).toBeUndefined();
+		cancel.abort();
+		await expect(waiting).resolves.toBeUndefined();
+		// The cancelled one no longer stands first in line: the small one behind it fits now.
+		await sleep(0);
+		expect(small).toBeDefined();
+		first?.();
+		expect(await budget.reserve(80)).toBeDefined();
+	});
+
+	test('nothing is reserved once the signal has aborted, even when it would fit', async () => {
+		const cancel = new AbortController();
+		cancel.abort();
+		await expect(createByteBudget(100).reserve(10, cancel.signal)).resolves.toBeUndefined();
+	});
+
+	test('a granted reservation leaves no listener on its signal', async () => {
+		const budget = createByteBudget(100);
+		const cancel = countedSignal();
+		const first = await budget.reserve(100, cancel.signal);
+		const second = budget.reserve(100, cancel.signal);
+		expect(cancel.listeners()).toBe(1);
+		first?.();
+		expect(await second).toBeDefined();
+		expect(cancel.listeners()).toBe(0);
 	});
 });

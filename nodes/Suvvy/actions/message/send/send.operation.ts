@@ -30,11 +30,12 @@ import { sendWithRetries } from './5-deliver/sendWithRetries';
 import { withAttempts } from './6-answer/attempts';
 import {
 	interpretAnswer,
+	interpretCancelled,
 	interpretConfigurationError,
 	interpretLocalFailure,
 } from './6-answer/interpretAnswer';
 import type { Outcome } from './6-answer/outcome';
-import { readOutputMode, SEND_OUTPUTS } from './7-outputs/errorHandling';
+import { readOutputMode, SEND_OUTPUTS, type OutputMode } from './7-outputs/errorHandling';
 import { apiErrorFor, shapeOutputs } from './7-outputs/shapeOutputs';
 import { sendProperties } from './send.properties';
 
@@ -96,21 +97,29 @@ async function prepare(
 	}
 }
 
+/** What every message of one execution is sent with. */
+interface Delivery {
+	connection: SuvvyConnection;
+	options: DeliveryOptions;
+	budget: ByteBudget;
+	/** The execution's cancel signal, where n8n offers one. */
+	cancelled: AbortSignal | undefined;
+}
+
 async function sendItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
 	read: ReadIds,
 	readParameter: ReadParameter,
-	connection: SuvvyConnection,
-	options: DeliveryOptions,
-	budget: ByteBudget,
+	{ connection, options, budget, cancelled }: Delivery,
 ): Promise<Outcome> {
 	const prepared = await prepare.call(this, itemIndex, item, read, readParameter);
 	if ('outcome' in prepared) return prepared.outcome;
 	const { plan, summaries, sent } = prepared;
 	// The body exists from being written until its last attempt is answered.
-	const release = await budget.reserve(plan.size);
+	const release = await budget.reserve(plan.size, cancelled);
+	if (!release) return interpretCancelled(itemIndex, read.ids);
 	try {
 		let body: Buffer;
 		try {
@@ -137,6 +146,19 @@ function chatJobs(reads: ReadIds[]): ChatJob[] {
 /** Enough to keep a handful of requests in flight per turn, few enough that each leaves promptly. */
 const MESSAGES_PREPARED_PER_TURN = 4;
 
+/** Each outcome on its output; with n8n's own error handling, the first refusal fails the node. */
+function outputsOf(
+	this: IExecuteFunctions,
+	outcomes: Outcome[],
+	items: INodeExecutionData[],
+	mode: OutputMode,
+	stopAtFailure: boolean,
+): INodeExecutionData[][] {
+	const failed = stopAtFailure && outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
+	if (failed) throw apiErrorFor(this, failed);
+	return shapeOutputs(outcomes, items, mode);
+}
+
 async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const mode = readOutputMode(this);
@@ -150,36 +172,33 @@ async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 	// n8n's own error handling stops at the first refusal. Nothing after it may have been sent, so
 	// in that mode messages go one at a time.
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
-	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
-	const budget = createByteBudget(options.requestMemoryBytes);
-
-	const outcomes = connected.ok
-		? await sendInChatOrder(
-				chatJobs(reads),
-				async ({ index }) => {
-					await pace();
-					return await sendItem.call(
-						this,
-						index,
-						items[index],
-						reads[index],
-						readParameter,
-						connected.connection,
-						options,
-						budget,
-					);
-				},
-				{
-					limit: stopAtFailure ? 1 : options.maxParallelRequests,
-					stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
-				},
-			)
-		: reads.map(({ ids }, index) => interpretConfigurationError(index, connected.reason, ids));
-	if (stopAtFailure) {
-		const failed = outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
-		if (failed) throw apiErrorFor(this, failed);
+	if (!connected.ok) {
+		const refused = reads.map(({ ids }, index) =>
+			interpretConfigurationError(index, connected.reason, ids),
+		);
+		return outputsOf.call(this, refused, items, mode, stopAtFailure);
 	}
-	return shapeOutputs(outcomes as Outcome[], items, mode);
+
+	const delivery: Delivery = {
+		connection: connected.connection,
+		options,
+		budget: createByteBudget(options.requestMemoryBytes),
+		// Messages still waiting for their turn when the execution is cancelled are not sent at all.
+		cancelled: this.getExecutionCancelSignal?.(),
+	};
+	const pace = createSendPacer(MESSAGES_PREPARED_PER_TURN);
+	const outcomes = await sendInChatOrder(
+		chatJobs(reads),
+		async ({ index }) => {
+			await pace();
+			return await sendItem.call(this, index, items[index], reads[index], readParameter, delivery);
+		},
+		{
+			limit: stopAtFailure ? 1 : options.maxParallelRequests,
+			stopAfter: stopAtFailure ? (outcome) => outcome.branch !== 'sent' : undefined,
+		},
+	);
+	return outputsOf.call(this, outcomes as Outcome[], items, mode, stopAtFailure);
 }
 
 export const send: OperationDefinition = {

@@ -133,3 +133,12 @@ export function interpretConfigurationError(
 	};
 	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
 }
+
+/** A message still waiting to be sent when the execution was cancelled: it never left. */
+export function interpretCancelled(itemIndex: number, identity: MessageIds): Outcome {
+	const fields = {
+		error_code: 'execution_cancelled',
+		detail: 'Not sent: the execution was cancelled while this message waited its turn',
+	};
+	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
+}
