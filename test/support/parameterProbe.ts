@@ -9,7 +9,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { createParameterReader } from '../../nodes/Suvvy/actions/message/send/1-read/readParameter';
+import { createParameterReader } from '../../nodes/Suvvy/actions/context/readParameter';
 import { MAIN } from './engineCompat';
 
 function outcomeOf(read: () => unknown): IDataObject {
@@ -44,7 +44,7 @@ export class ParameterProbe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const read = createParameterReader(this);
+		const read = createParameterReader.call(this);
 		const items = this.getInputData().map((_item, index) => ({
 			json: {
 				value: {

@@ -7,7 +7,7 @@ const withOptions = (options: Record<string, unknown>) =>
 
 describe('the delivery options', () => {
 	test('default to what the editor shows: 3 retries, 60 s limit, 60 s timeout, 5 in parallel, 64 MB', () => {
-		expect(readDeliveryOptions(withOptions({}))).toEqual({
+		expect(readDeliveryOptions.call(withOptions({}))).toEqual({
 			retries: 3,
 			retryTimeLimitMs: 60_000,
 			timeoutMs: 60_000,
@@ -18,7 +18,7 @@ describe('the delivery options', () => {
 
 	test('keep values within their bounds', () => {
 		expect(
-			readDeliveryOptions(
+			readDeliveryOptions.call(
 				withOptions({
 					retries: 99,
 					retryTimeLimitSeconds: -1,

@@ -2,7 +2,7 @@ import {
 	interpretAnswer,
 	interpretLocalFailure,
 } from '../../nodes/Suvvy/actions/message/send/6-answer/interpretAnswer';
-import { issue, LocalFailure } from '../../nodes/Suvvy/suvvyApi/localRefusal';
+import { issue, LocalFailure } from '../../nodes/Suvvy/suvvyApi/localFailure';
 
 const identity = { message_id: 'msg-1', chat_id: 'chat-1' };
 const answered = (status: number, body: unknown) => ({

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { DeliveryOptions } from '../../nodes/Suvvy/actions/message/send/5-deliver/deliveryOptions';
 import { sendWithRetries } from '../../nodes/Suvvy/actions/message/send/5-deliver/sendWithRetries';
-import type { SuvvyConnection } from '../../nodes/Suvvy/transport/postMessage';
+import type { SuvvyConnection } from '../../nodes/Suvvy/transport/connection';
 import { countedSignal } from '../support/countedSignal';
 
 const OPTIONS: DeliveryOptions = {

@@ -2,10 +2,11 @@
  * The only place that speaks HTTP to Suvvy. Callers get Suvvy's answer as data, whatever its status,
  * and decide themselves what it means; nothing here throws for a status code.
  */
-import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { parseRetryAfter } from './retryAfter';
+import type { SuvvyConnection } from './connection';
 import { networkCause } from './networkCause';
+import { parseRetryAfter } from './retryAfter';
 
 export type SuvvyAnswer =
 	| {
@@ -17,16 +18,6 @@ export type SuvvyAnswer =
 			retryAfterMs?: number;
 	  }
 	| { kind: 'unreachable'; cause: string };
-
-/**
- * Where and as whom to send, read once per execution. Handing n8n the decrypted credential spares it
- * a database read and a decryption for every message of a batch.
- */
-export interface SuvvyConnection {
-	/** The message endpoint, from a base URL that passed `checkBaseUrl`. */
-	url: string;
-	credential: ICredentialsDecrypted;
-}
 
 function parseBody(text: string): { body: unknown; bodyIsJson: boolean } {
 	try {

@@ -2,23 +2,24 @@
  * Send Message. Each item goes through the stages in the numbered folders beside this file:
  *   1-read     parameters → the message's IDs and input
  *   2-check    Suvvy's rules that need no file
- *   3-attach   binary fields → files to send (type, size)
+ *   3-attach   binary fields → files to send (type, size), and something to show: text or a file
  *   4-body     input + files → the JSON body, files streamed into it
  *   5-deliver  retries, per-chat order, pacing, the memory budget of bodies in flight
  *   6-answer   Suvvy's answer (or a local refusal) → the outcome and its output
  *   7-outputs  outcomes → the node's outputs
+ * What another operation would need too lives outside them: the parameter reader and the text rule
+ * (actions/context/), the credential and base URL (transport/connection.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { LocalFailure, issue } from '../../../suvvyApi/localRefusal';
-import { checkBaseUrl, messageUrl } from '../../../transport/baseUrl';
-import type { SuvvyConnection } from '../../../transport/postMessage';
+import { issue, LocalFailure } from '../../../suvvyApi/localFailure';
+import { connect, type SuvvyConnection } from '../../../transport/connection';
+import { createParameterReader, type ReadParameter } from '../../context/readParameter';
 import type { OperationDefinition } from '../../operation';
 import { messageIdResolver } from './1-read/defaultMessageId';
 import { readMessageIds, type ReadIds } from './1-read/messageIds';
 import { readMessageInput } from './1-read/messageInput';
-import { createParameterReader, type ReadParameter } from './1-read/readParameter';
-import { validateContent, validateFields } from './2-check/messageRules';
+import { validateFields } from './2-check/messageRules';
 import { collectAttachments } from './3-attach/collectAttachments';
 import { sentFields } from './4-body/buildMessageBody';
 import { planMessageBody, type BodyPlan } from './4-body/serializeMessageBody';
@@ -38,23 +39,6 @@ import type { Outcome } from './6-answer/outcome';
 import { readOutputMode, SEND_OUTPUTS, type OutputMode } from './7-outputs/errorHandling';
 import { apiErrorFor, shapeOutputs } from './7-outputs/shapeOutputs';
 import { sendProperties } from './send.properties';
-
-/** Where to send, or why nothing can be sent: a base URL the token must not go to. */
-async function connect(
-	context: IExecuteFunctions,
-): Promise<{ ok: true; connection: SuvvyConnection } | { ok: false; reason: string }> {
-	const data = await context.getCredentials('suvvyApi');
-	const base = checkBaseUrl(data.baseUrl);
-	if (!base.ok) return base;
-	const { id, name } = context.getNode().credentials?.suvvyApi ?? { id: null, name: '' };
-	return {
-		ok: true,
-		connection: {
-			url: messageUrl(base.baseUrl),
-			credential: { id: id ?? '', name, type: 'suvvyApi', data },
-		},
-	};
-}
 
 /** Anything unexpected while preparing an item (an expression that fails, say) is a local 422. */
 function asLocalFailure(error: unknown): LocalFailure {
@@ -86,9 +70,6 @@ async function prepare(
 		if (fieldIssues.length) return refused(LocalFailure.validation(fieldIssues));
 
 		const collected = await collectAttachments.call(this, itemIndex, item, input);
-		const contentIssues = validateContent(input, collected.attachments.length);
-		if (contentIssues.length) return refused(LocalFailure.validation(contentIssues));
-
 		const plan = planMessageBody(input, collected.attachments);
 		const summaries = collected.summaries as unknown as IDataObject[];
 		return { plan, summaries, sent: sentFields(input) };
@@ -155,17 +136,17 @@ function outputsOf(
 	stopAtFailure: boolean,
 ): INodeExecutionData[][] {
 	const failed = stopAtFailure && outcomes.find((outcome) => outcome && outcome.branch !== 'sent');
-	if (failed) throw apiErrorFor(this, failed);
+	if (failed) throw apiErrorFor.call(this, failed);
 	return shapeOutputs(outcomes, items, mode);
 }
 
 async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const mode = readOutputMode(this);
-	const options = readDeliveryOptions(this);
-	const connected = await connect(this);
-	const readParameter = createParameterReader(this);
-	const messageIdOf = messageIdResolver(this, readParameter);
+	const mode = readOutputMode.call(this);
+	const options = readDeliveryOptions.call(this);
+	const connected = await connect.call(this);
+	const readParameter = createParameterReader.call(this);
+	const messageIdOf = messageIdResolver.call(this, readParameter);
 	const reads = items.map((_item, itemIndex) =>
 		readMessageIds(readParameter, itemIndex, messageIdOf),
 	);

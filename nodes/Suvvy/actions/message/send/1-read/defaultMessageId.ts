@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ReadParameter } from './readParameter';
+import type { ReadParameter } from '../../../context/readParameter';
 
 /**
  * Stable for one execution, node run and item, so n8n's Retry On Fail re-sends the same ID and
@@ -25,14 +25,14 @@ function withNodeId(prefix: string, nodeId: string | undefined): string {
  * most of the node's time when each execution sends one message. Undefined when a part is missing (an
  * unsaved workflow has no ID), so the expression decides exactly as before.
  */
-function defaultPrefix(context: IExecuteFunctions): string | undefined {
-	const proxy = context.getWorkflowDataProxy(0) as unknown as Record<string, unknown>;
+function defaultPrefix(this: IExecuteFunctions): string | undefined {
+	const proxy = this.getWorkflowDataProxy(0) as unknown as Record<string, unknown>;
 	const workflow = proxy.$workflow as { id?: unknown } | undefined;
 	const execution = proxy.$execution as { id?: unknown } | undefined;
 	const parts = [
 		workflow?.id,
 		execution?.id,
-		proxy.$nodeId ?? context.getNode().id,
+		proxy.$nodeId ?? this.getNode().id,
 		proxy.$runIndex,
 	];
 	const rendered = parts.map((part) => (typeof part === 'number' ? String(part) : part));
@@ -46,11 +46,11 @@ function defaultPrefix(context: IExecuteFunctions): string | undefined {
  * IDs, without a trip into n8n's expression sandbox for every item.
  */
 export function messageIdResolver(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	readParameter: ReadParameter,
 ): (itemIndex: number) => unknown {
 	const resolve = (itemIndex: number) => readParameter('messageId', itemIndex, '');
-	const raw = context.getNode().parameters.messageId;
+	const raw = this.getNode().parameters.messageId;
 	if (raw !== undefined && raw !== DEFAULT_MESSAGE_ID) return resolve;
 
 	let prefix: string | undefined;
@@ -58,12 +58,12 @@ export function messageIdResolver(
 	return (itemIndex) => {
 		if (!proxyRead) {
 			proxyRead = true;
-			prefix = defaultPrefix(context);
+			prefix = defaultPrefix.call(this);
 		}
 		if (prefix === undefined) {
 			const first = resolve(0);
 			if (typeof first !== 'string' || !first.endsWith('-0')) return resolve(itemIndex);
-			prefix = withNodeId(first.slice(0, -1), context.getNode().id);
+			prefix = withNodeId(first.slice(0, -1), this.getNode().id);
 		}
 		return `${prefix}${itemIndex}`;
 	};

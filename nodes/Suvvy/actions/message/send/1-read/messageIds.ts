@@ -1,6 +1,6 @@
-import { issue, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
-import type { ReadParameter } from './readParameter';
-import { describeType, textOf } from './text';
+import { issue, type ValidationIssue } from '../../../../suvvyApi/localFailure';
+import type { ReadParameter } from '../../../context/readParameter';
+import { readText } from '../../../context/text';
 
 /** Which message an item is: what every output item carries, even when its other parameters fail. */
 export interface MessageIds {
@@ -14,21 +14,15 @@ export interface ReadIds {
 	issues: ValidationIssue[];
 }
 
+/** An ID is read before anything else, so an expression that fails here is an issue, not an error. */
 function readId(read: () => unknown, field: string, issues: ValidationIssue[]): string | null {
-	let value: unknown;
 	try {
-		value = read();
+		return readText(read(), [field], issues) ?? null;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		issues.push(issue([field], message, 'parameter_error'));
 		return null;
 	}
-	if (value === undefined || value === null) return null;
-	const text = textOf(value);
-	if (text === undefined) {
-		issues.push(issue([field], `Must be text, not ${describeType(value)}`, 'string_type'));
-	}
-	return text ?? null;
 }
 
 /**

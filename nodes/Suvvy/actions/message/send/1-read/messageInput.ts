@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LocalFailure, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
+import { LocalFailure, type ValidationIssue } from '../../../../suvvyApi/localFailure';
+import type { ReadParameter } from '../../../context/readParameter';
+import { asText } from '../../../context/text';
 import type { MessageIds, ReadIds } from './messageIds';
 import { readPlaceholders, type PlaceholderFields } from './placeholders';
-import type { ReadParameter } from './readParameter';
-import { asText } from './text';
 
 export type AttachmentMode = 'all' | 'selected' | 'none';
 

@@ -1,5 +1,5 @@
-import { issue, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
-import { asText, describeType } from './text';
+import { issue, type ValidationIssue } from '../../../../suvvyApi/localFailure';
+import { asText, describeType } from '../../../context/text';
 
 interface PlaceholderPair {
 	key?: unknown;

@@ -1,7 +1,7 @@
-import { issue, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
+import { issue, type ValidationIssue } from '../../../../suvvyApi/localFailure';
 import { LINK_TYPES, MESSAGE_SENDERS, valuesOf } from '../../../../suvvyApi/messageFields';
+import { describeType } from '../../../context/text';
 import type { MessageInput } from '../1-read/messageInput';
-import { describeType } from '../1-read/text';
 
 const SENDER_VALUES = valuesOf(MESSAGE_SENDERS);
 const LINK_TYPE_VALUES = valuesOf(LINK_TYPES);
@@ -16,7 +16,11 @@ function oneOf(allowed: string[], value: unknown, loc: string[], issues: Validat
 	issues.push(issue(loc, message, 'enum'));
 }
 
-/** The rules of Suvvy's request body that can be judged before any file is read. */
+/**
+ * The rules of Suvvy's request body that can be judged before any file is looked at. Placeholder
+ * values go to Suvvy as given, and Suvvy's placeholders are strings: a number there is refused, not
+ * written out as the text rule (context/text.ts) would for a text field.
+ */
 export function validateFields(input: MessageInput): ValidationIssue[] {
 	const issues: ValidationIssue[] = [];
 	requireFilled(input.ids.chat_id, 'chat_id', issues);
@@ -41,10 +45,4 @@ export function validateFields(input: MessageInput): ValidationIssue[] {
 		}
 	}
 	return issues;
-}
-
-/** Suvvy needs something to show: text, files, or both. */
-export function validateContent(input: MessageInput, attachmentCount: number): ValidationIssue[] {
-	if (input.text !== '' || attachmentCount > 0) return [];
-	return [issue(['text'], 'Text or at least one attachment is required', 'missing')];
 }

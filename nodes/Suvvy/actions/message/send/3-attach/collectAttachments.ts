@@ -6,10 +6,11 @@ import {
 	suvvyFileTypeOf,
 	type SuvvyFileType,
 } from '../../../../suvvyApi/fileTypes';
-import { issue, LocalFailure, type ValidationIssue } from '../../../../suvvyApi/localRefusal';
+import { issue, LocalFailure, type ValidationIssue } from '../../../../suvvyApi/localFailure';
 import type { MessageInput } from '../1-read/messageInput';
 import { detectMimeType } from './detectMimeType';
 import { fileContent, type FileContent } from './fileContent';
+import { requireContent } from './requireContent';
 
 /** What a Sent item reports of each file: enough to audit, never the bytes. */
 export interface AttachmentSummary {
@@ -111,5 +112,7 @@ export async function collectAttachments(
 	// Suvvy validates the body (422) before it looks at file types (415), so 422 wins.
 	if (issues.length) throw LocalFailure.validation(issues);
 	if (unsupported) throw unsupported;
+	const nothingToShow = requireContent(input.text, collected.attachments.length);
+	if (nothingToShow.length) throw LocalFailure.validation(nothingToShow);
 	return collected;
 }

@@ -85,8 +85,8 @@ function defaultOf(name: OptionName): number {
 }
 
 /** Read once per execution: they shape how the whole batch is sent. */
-export function readDeliveryOptions(context: IExecuteFunctions): DeliveryOptions {
-	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+export function readDeliveryOptions(this: IExecuteFunctions): DeliveryOptions {
+	const options = this.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const read = (name: OptionName, min: number, max?: number) =>
 		bounded(options[name], defaultOf(name), min, max);
 	return {

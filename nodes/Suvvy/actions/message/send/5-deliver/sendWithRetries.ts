@@ -1,10 +1,7 @@
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	postMessage,
-	type SuvvyAnswer,
-	type SuvvyConnection,
-} from '../../../../transport/postMessage';
+import type { SuvvyConnection } from '../../../../transport/connection';
+import { postMessage, type SuvvyAnswer } from '../../../../transport/postMessage';
 import type { DeliveryOptions } from './deliveryOptions';
 import { isTransient, retryDelayMs } from './retryPolicy';
 

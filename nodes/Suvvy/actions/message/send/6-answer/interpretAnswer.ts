@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ACCEPTED_FILES_IN_WORDS } from '../../../../suvvyApi/fileTypes';
-import type { LocalFailure } from '../../../../suvvyApi/localRefusal';
+import type { LocalFailure } from '../../../../suvvyApi/localFailure';
 import type { SuvvyAnswer } from '../../../../transport/postMessage';
 import type { MessageIds } from '../1-read/messageIds';
 import { displayNameOf, errorBranchForStatus, type Branch } from './branches';

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isRunningAsTool } from '../../../context/toolMode';
 import { BRANCHES } from '../6-answer/branches';
 
 export type ErrorHandling = 'routeToOutputs' | 'useN8nErrorHandling';
@@ -42,19 +43,9 @@ export const SEND_OUTPUTS = `$parameter.errorHandling === '${USE_N8N_ERROR_HANDL
 	singleOutput,
 )} : ${JSON.stringify(routedOutputs)}`;
 
-/**
- * An agent only sees output 0 of a tool, so a node running as a tool answers on one output. n8n's
- * generated "…Tool" type is what marks every tool run: n8n 1.x has no `isToolExecution`, and in
- * n8n 2.x it is true only for agents that run a tool inside their own step (agent 2.2 and older),
- * false when the agent has n8n's engine run it as a node (agent 3 and newer).
- */
-export function isRunningAsTool(context: IExecuteFunctions): boolean {
-	const viaContext = typeof context.isToolExecution === 'function' && context.isToolExecution();
-	return viaContext || context.getNode().type.endsWith('Tool');
-}
-
-export function readOutputMode(context: IExecuteFunctions): OutputMode {
-	if (isRunningAsTool(context)) return 'tool';
-	const errorHandling = context.getNodeParameter('errorHandling', 0, ROUTE_TO_OUTPUTS);
+/** An agent only sees output 0 of a tool, so a node running as a tool answers on one output. */
+export function readOutputMode(this: IExecuteFunctions): OutputMode {
+	if (isRunningAsTool.call(this)) return 'tool';
+	const errorHandling = this.getNodeParameter('errorHandling', 0, ROUTE_TO_OUTPUTS);
 	return errorHandling === USE_N8N_ERROR_HANDLING ? 'useN8nErrorHandling' : 'routeToOutputs';
 }

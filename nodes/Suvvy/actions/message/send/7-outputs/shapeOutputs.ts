@@ -10,8 +10,8 @@ import type { Outcome } from '../6-answer/outcome';
 import type { OutputMode } from './errorHandling';
 
 /** The error n8n's own error handling sees: Suvvy's status, the item, and the advice. */
-export function apiErrorFor(context: IExecuteFunctions, outcome: Outcome): NodeApiError {
-	return new NodeApiError(context.getNode(), outcome.json as JsonObject, {
+export function apiErrorFor(this: IExecuteFunctions, outcome: Outcome): NodeApiError {
+	return new NodeApiError(this.getNode(), outcome.json as JsonObject, {
 		itemIndex: outcome.itemIndex,
 		message: outcome.summary,
 		description: `Suvvy output: ${displayNameOf(outcome.branch)}`,

@@ -61,14 +61,14 @@ function plainValueAt(json: unknown, path: string[]): string | number | boolean 
  * plain values give the same result without that trip, so they are read directly; everything else,
  * and every read whose path does not end in a plain value, is left to n8n.
  */
-export function createParameterReader(context: IExecuteFunctions): ReadParameter {
+export function createParameterReader(this: IExecuteFunctions): ReadParameter {
 	const plans = new Map<string, Plan>();
-	const items = context.getInputData();
+	const items = this.getInputData();
 
 	return (name, itemIndex, fallback) => {
 		let plan = plans.get(name);
 		if (!plan) {
-			plan = planFor(context.getNodeParameter(name, 0, fallback, { rawExpressions: true }));
+			plan = planFor(this.getNodeParameter(name, 0, fallback, { rawExpressions: true }));
 			plans.set(name, plan);
 		}
 		if (plan.kind === 'constant') {
@@ -80,6 +80,6 @@ export function createParameterReader(context: IExecuteFunctions): ReadParameter
 			const value = plainValueAt(items[itemIndex]?.json, plan.path);
 			if (value !== undefined) return value;
 		}
-		return context.getNodeParameter(name, itemIndex, fallback);
+		return this.getNodeParameter(name, itemIndex, fallback);
 	};
 }

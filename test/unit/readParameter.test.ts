@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { createParameterReader } from '../../nodes/Suvvy/actions/message/send/1-read/readParameter';
+import { createParameterReader } from '../../nodes/Suvvy/actions/context/readParameter';
 
 /** A context that records which reads went to n8n's expression engine. */
 function contextWith(parameters: Record<string, unknown>, items: Array<Record<string, unknown>>) {
@@ -20,13 +20,13 @@ function contextWith(parameters: Record<string, unknown>, items: Array<Record<st
 	return { context, resolved };
 }
 
-describe('the Send Message parameter reader', () => {
+describe('the parameter reader', () => {
 	test('reads a dragged-in field straight from each item, without n8n evaluating it', () => {
 		const { context, resolved } = contextWith({ chatId: '={{ $json.chat }}' }, [
 			{ chat: 7 },
 			{ chat: 'b' },
 		]);
-		const read = createParameterReader(context);
+		const read = createParameterReader.call(context);
 
 		expect([read('chatId', 0, ''), read('chatId', 1, '')]).toStrictEqual([7, 'b']);
 		expect(resolved).toStrictEqual([]);
@@ -41,7 +41,7 @@ describe('the Send Message parameter reader', () => {
 		['any other expression', '=Hi {{ $json.chat }}', [{ chat: 1 }, { chat: 2 }]],
 	])('hands n8n %s, for every item, so n8n decides what it means', (_case, expression, items) => {
 		const { context, resolved } = contextWith({ chatId: expression }, items);
-		const read = createParameterReader(context);
+		const read = createParameterReader.call(context);
 		read('chatId', 0, '');
 		read('chatId', 1, '');
 
@@ -53,7 +53,7 @@ describe('the Send Message parameter reader', () => {
 
 	test('gives each item its own copy of a fixed collection, so no item can change another', () => {
 		const { context } = contextWith({ additionalFields: { clientName: 'Ann' } }, [{}, {}]);
-		const read = createParameterReader(context);
+		const read = createParameterReader.call(context);
 		const first = read('additionalFields', 0, {}) as Record<string, unknown>;
 		first.clientName = 'changed';
 

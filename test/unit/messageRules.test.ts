@@ -1,8 +1,6 @@
 import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
-import {
-	validateContent,
-	validateFields,
-} from '../../nodes/Suvvy/actions/message/send/2-check/messageRules';
+import { validateFields } from '../../nodes/Suvvy/actions/message/send/2-check/messageRules';
+import { requireContent } from '../../nodes/Suvvy/actions/message/send/3-attach/requireContent';
 
 const valid: MessageInput = {
 	ids: { chat_id: 'chat-1', message_id: 'msg-1' },
@@ -21,7 +19,7 @@ const locations = (issues: Array<{ loc: string[] }>) => issues.map((entry) => en
 describe('pre-flight checks before anything is sent', () => {
 	test('a complete message passes', () => {
 		expect(validateFields(valid)).toStrictEqual([]);
-		expect(validateContent(valid, 0)).toStrictEqual([]);
+		expect(requireContent(valid.text, 0)).toStrictEqual([]);
 	});
 
 	const withEmpty = (field: 'chat_id' | 'message_id' | 'source', value: string): MessageInput =>
@@ -60,8 +58,8 @@ describe('pre-flight checks before anything is sent', () => {
 	});
 
 	test('text or at least one attachment is required', () => {
-		expect(locations(validateContent({ ...valid, text: '' }, 0))).toStrictEqual(['body.text']);
-		expect(validateContent({ ...valid, text: '' }, 1)).toStrictEqual([]);
+		expect(locations(requireContent('', 0))).toStrictEqual(['body.text']);
+		expect(requireContent('', 1)).toStrictEqual([]);
 	});
 
 	test('a link type outside user, chat, phone, lead and other is refused', () => {
