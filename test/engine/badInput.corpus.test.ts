@@ -1,6 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, DEFAULT_TOKEN, type Emulator, type StoredMessage } from '../../dev/emulator';
+import {
+	startEmulator,
+	DEFAULT_TOKEN,
+	type Emulator,
+	type StoredMessage,
+} from '../../dev/emulator';
+import {
+	BRANCHES,
+	type OutputName,
+} from '../../nodes/Suvvy/actions/message/send/6-answer/branches';
 import { base64Of, SAMPLE_FILES } from '../fixtures/files';
 import { runWorkflow } from '../support/runWorkflow';
 import type { FixtureFile } from '../support/testNodes';
@@ -10,28 +19,12 @@ import type { FixtureFile } from '../support/testNodes';
  * never mentions. Every case must end as a clear, routed result (or a documented success): one item
  * out, paired with its input, no crash. The emulator plays Suvvy over real loopback HTTP.
  */
-type Output =
-	| 'Sent'
-	| 'Invalid Token'
-	| 'No Balance'
-	| 'Bad File'
-	| 'Validation Error'
-	| 'Channel Off'
-	| 'Other Error';
-const OUTPUTS: Output[] = [
-	'Sent',
-	'Invalid Token',
-	'No Balance',
-	'Bad File',
-	'Validation Error',
-	'Channel Off',
-	'Other Error',
-];
+const OUTPUTS: OutputName[] = BRANCHES.map(({ displayName }) => displayName);
 const MAX = 15 * 1024 * 1024;
 
 interface Case {
 	name: string;
-	expect: Output;
+	expect: OutputName;
 	parameters?: INodeParameters;
 	additionalFields?: INodeParameters;
 	files?: Record<string, FixtureFile>;

@@ -6,22 +6,7 @@
  * connector index: never reorder or remove an entry, and add new ones only at the end.
  */
 
-export type Branch =
-	| 'sent'
-	| 'invalidToken'
-	| 'negativeBalance'
-	| 'unsupportedFile'
-	| 'validationError'
-	| 'channelDisabled'
-	| 'otherError';
-
-interface BranchDefinition {
-	branch: Branch;
-	displayName: string;
-	status?: number;
-}
-
-export const BRANCHES: readonly BranchDefinition[] = [
+const OUTPUTS = [
 	{ branch: 'sent', displayName: 'Sent' },
 	{ branch: 'invalidToken', displayName: 'Invalid Token', status: 401 },
 	{ branch: 'negativeBalance', displayName: 'No Balance', status: 402 },
@@ -29,7 +14,19 @@ export const BRANCHES: readonly BranchDefinition[] = [
 	{ branch: 'validationError', displayName: 'Validation Error', status: 422 },
 	{ branch: 'channelDisabled', displayName: 'Channel Off', status: 424 },
 	{ branch: 'otherError', displayName: 'Other Error' },
-];
+] as const;
+
+export type Branch = (typeof OUTPUTS)[number]['branch'];
+/** The name of an output as users see it on the canvas. */
+export type OutputName = (typeof OUTPUTS)[number]['displayName'];
+
+interface BranchDefinition {
+	branch: Branch;
+	displayName: OutputName;
+	status?: number;
+}
+
+export const BRANCHES: readonly BranchDefinition[] = OUTPUTS;
 
 export function branchIndex(branch: Branch): number {
 	return BRANCHES.findIndex((definition) => definition.branch === branch);
