@@ -130,7 +130,11 @@ type BinaryStore = {
  * Runs `run` with n8n's binary data in `mode`, counting every byte of file content the node reads
  * through n8n's binary data service (whole files, streams, first bytes alike) as it is read.
  */
-async function readingFiles<T>(mode: string, onRead: (bytes: number) => void, run: () => Promise<T>) {
+async function readingFiles<T>(
+	mode: string,
+	onRead: (bytes: number) => void,
+	run: () => Promise<T>,
+) {
 	await prepareBinaryData();
 	const service = Container.get(BinaryDataService) as unknown as BinaryStore;
 	const { mode: configured, getAsBuffer, getAsStream } = service;

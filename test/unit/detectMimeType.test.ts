@@ -105,9 +105,7 @@ describe('reading the mime type of a binary', () => {
 
 	test('overrules an unsupported label when the bytes clearly are a supported type', async () => {
 		expect(await typeOf('text/plain', SAMPLE_FILES.png, 'photo.txt', accepted)).toBe('image/png');
-		expect(await typeOf('application/pdf', SAMPLE_FILES.ogg, 'x.pdf', accepted)).toBe(
-			'audio/ogg',
-		);
+		expect(await typeOf('application/pdf', SAMPLE_FILES.ogg, 'x.pdf', accepted)).toBe('audio/ogg');
 	});
 
 	test('trusts a supported label over the bytes, leaving the verdict to Suvvy', async () => {

@@ -29,12 +29,7 @@ function defaultPrefix(this: IExecuteFunctions): string | undefined {
 	const proxy = this.getWorkflowDataProxy(0) as unknown as Record<string, unknown>;
 	const workflow = proxy.$workflow as { id?: unknown } | undefined;
 	const execution = proxy.$execution as { id?: unknown } | undefined;
-	const parts = [
-		workflow?.id,
-		execution?.id,
-		proxy.$nodeId ?? this.getNode().id,
-		proxy.$runIndex,
-	];
+	const parts = [workflow?.id, execution?.id, proxy.$nodeId ?? this.getNode().id, proxy.$runIndex];
 	const rendered = parts.map((part) => (typeof part === 'number' ? String(part) : part));
 	if (!rendered.every((part) => typeof part === 'string' && part !== '')) return undefined;
 	return `n8n-${rendered.join('-')}-`;
