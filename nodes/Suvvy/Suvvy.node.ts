@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { MAIN_CONNECTION } from './compat/mainConnection';
-import { describeOutputs, describeProperties } from './actions/nodeDescription';
+import { describeResources } from './actions/nodeDescription';
 import { RESOURCES, router } from './actions/router';
 
 export class Suvvy implements INodeType {
@@ -22,9 +22,8 @@ export class Suvvy implements INodeType {
 		defaults: { name: 'Suvvy' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
-		outputs: describeOutputs(RESOURCES),
 		credentials: [{ name: 'suvvyApi', required: true }],
-		properties: describeProperties(RESOURCES),
+		...describeResources(RESOURCES),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import type { ResourceDefinition } from './operation';
 
@@ -14,7 +14,7 @@ const resourceProperty = (resources: ResourceDefinition[]): INodeProperties => (
 });
 
 /** The node's parameters: the resource, each resource's operations, and each operation's own. */
-export function describeProperties(resources: ResourceDefinition[]): INodeProperties[] {
+function describeProperties(resources: ResourceDefinition[]): INodeProperties[] {
 	return [
 		resourceProperty(resources),
 		...resources.flatMap((resource) => [
@@ -29,7 +29,7 @@ export function describeProperties(resources: ResourceDefinition[]): INodeProper
  * chosen operation, or one plain output for an operation that declares none. A parameter left at
  * its default may be missing from a saved workflow, so each comparison falls back to the default.
  */
-export function describeOutputs(resources: ResourceDefinition[]): `={{${string}}}` {
+function describeOutputs(resources: ResourceDefinition[]): `={{${string}}}` {
 	const defaultResource = String(resourceProperty(resources).default);
 	const choices = resources.flatMap((resource) => {
 		const defaultOperation = String(resource.operationProperty.default);
@@ -41,4 +41,15 @@ export function describeOutputs(resources: ResourceDefinition[]): `={{${string}}
 			);
 	});
 	return `={{ ${choices.join('')}${ONE_OUTPUT} }}`;
+}
+
+/**
+ * Everything of the node's description that its resources decide: its outputs and its parameters.
+ * The node class spreads this into its description, so what the editor shows and what the router
+ * runs come from the same list.
+ */
+export function describeResources(
+	resources: ResourceDefinition[],
+): Pick<INodeTypeDescription, 'outputs' | 'properties'> {
+	return { outputs: describeOutputs(resources), properties: describeProperties(resources) };
 }
