@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../../dev/emulator';
 import { runWorkflow, type RunOptions } from '../support/runWorkflow';
 
@@ -31,7 +33,7 @@ const SEND = {
 	text: '={{ $json.text }}',
 };
 
-function send(items: Array<Record<string, unknown>>, parameters: RunOptions['parameters'] = {}) {
+function send(items: IDataObject[], parameters: RunOptions['parameters'] = {}) {
 	return runWorkflow({
 		items: items.map((json) => ({ json })),
 		parameters: { ...SEND, chatId: '={{ $json.chat }}', ...parameters },

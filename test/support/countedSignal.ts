@@ -3,15 +3,16 @@ export function countedSignal() {
 	const controller = new AbortController();
 	const { signal } = controller;
 	const listeners = new Set<unknown>();
-	const add = signal.addEventListener.bind(signal);
-	const remove = signal.removeEventListener.bind(signal);
-	signal.addEventListener = (type: string, listener: unknown, options?: unknown) => {
-		if (type === 'abort') listeners.add(listener);
-		add(type, listener as EventListener, options as AddEventListenerOptions);
-	};
-	signal.removeEventListener = (type: string, listener: unknown, options?: unknown) => {
-		if (type === 'abort') listeners.delete(listener);
-		remove(type, listener as EventListener, options as EventListenerOptions);
-	};
+	type Listen = (type: string, listener: unknown, options?: unknown) => void;
+	const add = signal.addEventListener.bind(signal) as Listen;
+	const remove = signal.removeEventListener.bind(signal) as Listen;
+	const counting =
+		(change: (listener: unknown) => void, forward: Listen): Listen =>
+		(type, listener, options) => {
+			if (type === 'abort') change(listener);
+			forward(type, listener, options);
+		};
+	signal.addEventListener = counting((listener) => listeners.add(listener), add);
+	signal.removeEventListener = counting((listener) => listeners.delete(listener), remove);
 	return { signal, abort: () => controller.abort(), listeners: () => listeners.size };
 }

@@ -1,12 +1,13 @@
 /**
- * A node that reads its one parameter for every item twice: through the Send Message parameter
- * reader and through n8n's own `getNodeParameter`, so a test can hold the two side by side.
+ * A node that reads its one parameter for every item twice: through the operations' parameter
+ * reader and through n8n's own `getNodeParameter`, so a test can hold the two side by side. Like the
+ * nodes of testNodes.ts it is never a tool.
  */
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeType,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { createParameterReader } from '../../nodes/Suvvy/actions/context/readParameter';
@@ -20,15 +21,14 @@ function outcomeOf(read: () => unknown): IDataObject {
 	}
 }
 
-export class ParameterProbe implements INodeType {
-	description: INodeType['description'] = {
+export class ParameterProbe {
+	description: INodeTypeDescription = {
 		displayName: 'Parameter Probe',
 		name: 'test.parameterProbe',
 		group: ['transform'],
 		version: 1,
 		description: 'Reads a parameter two ways',
 		defaults: { name: 'Parameter Probe' },
-		usableAsTool: false,
 		inputs: [MAIN],
 		outputs: [MAIN],
 		properties: [

@@ -1,12 +1,14 @@
 /**
  * Two tiny nodes the engine tests wire around Suvvy: one that emits the items a test describes
- * (files stored through n8n's own binary service), and one that receives a Suvvy output.
+ * (files stored through n8n's own binary service), and one that receives a Suvvy output. Test nodes
+ * are never tools: they leave `usableAsTool` out, which the community lint only allows for classes
+ * not declared as `implements INodeType`; the node registry (TestNodeTypes) still checks their shape.
  */
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeType,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 
 import { MAIN } from './engineCompat';
@@ -25,15 +27,14 @@ export interface FixtureItem {
 export const FIXTURE_ITEMS_TYPE = 'test.fixtureItems';
 export const RECEIVER_TYPE = 'test.receiver';
 
-export class FixtureItems implements INodeType {
-	description: INodeType['description'] = {
+export class FixtureItems {
+	description: INodeTypeDescription = {
 		displayName: 'Fixture Items',
 		name: FIXTURE_ITEMS_TYPE,
 		group: ['input'],
 		version: 1,
 		description: 'Emits the items of a test',
 		defaults: { name: 'Fixture Items' },
-		usableAsTool: false,
 		inputs: [MAIN],
 		outputs: [MAIN],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
@@ -60,15 +61,14 @@ export class FixtureItems implements INodeType {
 	}
 }
 
-export class Receiver implements INodeType {
-	description: INodeType['description'] = {
+export class Receiver {
+	description: INodeTypeDescription = {
 		displayName: 'Receiver',
 		name: RECEIVER_TYPE,
 		group: ['output'],
 		version: 1,
 		description: 'Passes its input through',
 		defaults: { name: 'Receiver' },
-		usableAsTool: false,
 		inputs: [MAIN],
 		outputs: [MAIN],
 		properties: [],

@@ -1,10 +1,10 @@
-import { createRunExecutionData, LoggerProxy, type IRun } from 'n8n-workflow';
+import { createRunExecutionData, LoggerProxy, type IDataObject, type IRun } from 'n8n-workflow';
 
 import { assertNoLeaks, recordedLogLines, watchEngineLogs } from '../support/leakGuard';
 import { TEST_TOKEN } from '../support/testSecrets';
 
 /** The guard every engine test runs through must be able to fail, or it proves nothing. */
-function runWithItem(json: Record<string, unknown>): IRun {
+function runWithItem(json: IDataObject): IRun {
 	const data = createRunExecutionData({});
 	data.resultData.runData = {
 		Suvvy: [

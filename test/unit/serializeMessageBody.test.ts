@@ -8,7 +8,7 @@ import { serializeMessageBody } from '../../nodes/Suvvy/actions/message/send/4-b
 function streamed(bytes: Buffer, chunkSizes: number[]): FileContent {
 	return {
 		size: bytes.length,
-		head: bytes.subarray(0, 64),
+		head: async () => bytes.subarray(0, 64),
 		chunks: async function* () {
 			let start = 0;
 			for (let index = 0; start < bytes.length; index++) {
