@@ -1,6 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { downloadFile, type DownloadFailure } from '../transport/download';
+import { deliveryClock, type DeliveryBudget } from './deliveryBudget';
 import { inDownloadSlot } from './downloadSlots';
 import type { IndexedMessage } from './replyItems';
 
@@ -11,18 +12,12 @@ export interface FileSettings {
 	/** All files of one delivery together. */
 	deliveryBudgetBytes: number;
 	timeLimitMs: number;
+	/** All downloads of one delivery together, from its first. */
+	deliveryTimeLimitMs: number;
 	parallelDownloads: number;
 	allowPrivateNetwork: boolean;
 	/** Which trigger's downloads share the parallel cap. */
 	triggerKey: string;
-}
-
-/**
- * What is left of one delivery's byte budget; its files are fetched one after another. Every byte
- * read counts, so a delivery reads at most its budget and the one chunk that crossed it.
- */
-export interface DeliveryBudget {
-	remainingBytes: number;
 }
 
 export interface AttachedFile {
@@ -32,10 +27,18 @@ export interface AttachedFile {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+const seconds = (ms: number) => `${ms / 1000} s`;
+
+/** Which of the delivery's limits made this download's limits smaller than the file's own. */
+interface CutByDelivery {
+	bytes: boolean;
+	time: boolean;
+}
+
 function describeFailure(
 	failure: DownloadFailure,
 	settings: FileSettings,
-	cutByBudget: boolean,
+	cutByDelivery: CutByDelivery,
 	link: string,
 ): string {
 	switch (failure.kind) {
@@ -47,11 +50,13 @@ function describeFailure(
 		case 'refused':
 			return "Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
 		case 'tooBig':
-			return cutByBudget
+			return cutByDelivery.bytes
 				? `File does not fit in what is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget (${failure.bytes} bytes or more); not downloaded`
 				: `File is larger than the ${megabytes(settings.maxFileBytes)} limit (${failure.bytes} bytes or more)`;
 		case 'timeLimit':
-			return `Download stopped: it took longer than the ${settings.timeLimitMs / 1000} s time limit`;
+			return cutByDelivery.time
+				? `Download stopped: the delivery's ${seconds(settings.deliveryTimeLimitMs)} download time limit ran out`
+				: `Download stopped: it took longer than the ${seconds(settings.timeLimitMs)} time limit`;
 		case 'status':
 			return `Download answered HTTP ${failure.status}`;
 		case 'network':
@@ -93,22 +98,40 @@ export async function attachReplyFile(
 		const refused = refusedBySize(file.size_bytes, settings, budget);
 		if (refused) return { fileError: refused };
 	}
+	const clock = deliveryClock(budget);
+	const deliveryLimit = `The delivery's ${seconds(settings.deliveryTimeLimitMs)} download time limit`;
+	if (clock.leftMs() <= 0) return { fileError: `${deliveryLimit} is used up; not downloaded` };
 	const maxBytes = Math.min(settings.maxFileBytes, budget.remainingBytes);
-	const downloaded = await inDownloadSlot(
+	let timeLimitMs = settings.timeLimitMs;
+	const slot = await inDownloadSlot(
 		settings.triggerKey,
 		settings.parallelDownloads,
-		async () =>
-			await downloadFile.call(this, file.url, {
+		clock.signal,
+		async () => {
+			// Worked out once the slot is had: the wait spent some of the delivery's time.
+			timeLimitMs = Math.min(settings.timeLimitMs, clock.leftMs());
+			if (timeLimitMs <= 0) return undefined;
+			return await downloadFile.call(this, file.url, {
 				maxBytes,
-				timeLimitMs: settings.timeLimitMs,
+				timeLimitMs,
 				allowPrivateNetwork: settings.allowPrivateNetwork,
-			}),
+			});
+		},
 	);
+	const downloaded = slot.ran ? slot.value : undefined;
+	if (!downloaded) {
+		return {
+			fileError: `${deliveryLimit} ran out while the file waited for a download slot; not downloaded`,
+		};
+	}
 	// What was read counts, kept or not: a file cut off, stopped or broken mid-way cost as much.
 	budget.remainingBytes -= downloaded.ok ? downloaded.bytes.length : downloaded.received;
 	if (!downloaded.ok) {
-		const cutByBudget = maxBytes < settings.maxFileBytes;
-		return { fileError: describeFailure(downloaded.failure, settings, cutByBudget, file.url) };
+		const cutByDelivery = {
+			bytes: maxBytes < settings.maxFileBytes,
+			time: timeLimitMs < settings.timeLimitMs,
+		};
+		return { fileError: describeFailure(downloaded.failure, settings, cutByDelivery, file.url) };
 	}
 	const fileName = file.name || file.url.split('/').pop()?.split('?')[0] || 'file';
 	const mimeType = file.mime_type || downloaded.mimeType;

@@ -16,8 +16,8 @@ export type SlotWatcher = (key: string, use: { running: number; waiting: number 
 let watcher: SlotWatcher | undefined;
 
 /**
- * Tells `next` whenever a download of any trigger starts waiting, starts or ends: how a test sees the
- * cap at work without a clock. Nothing in the node watches.
+ * Tells `next` whenever a download of any trigger starts waiting, gives up waiting, starts or ends:
+ * how a test sees the cap at work without a clock. Nothing in the node watches.
  */
 export function watchDownloadSlots(next: SlotWatcher | undefined): void {
 	watcher = next;
@@ -27,6 +27,7 @@ function changed(key: string, slots: Slots): void {
 	watcher?.(key, { running: slots.running, waiting: slots.waiting.length });
 }
 
+/** A finished download hands its slot straight to the next in line, so `running` stays counted. */
 function release(key: string, slots: Slots): void {
 	const next = slots.waiting.shift();
 	if (next) {
@@ -39,12 +40,38 @@ function release(key: string, slots: Slots): void {
 	changed(key, slots);
 }
 
-/** Runs `download` once fewer than `limit` downloads of the trigger `key` are running. */
+export type SlotOutcome<T> = { ran: true; value: T } | { ran: false };
+
+/** Waits in line for a slot; resolves false, out of line, if `giveUp` aborts first. */
+async function waitForSlot(key: string, slots: Slots, giveUp: AbortSignal): Promise<boolean> {
+	return await new Promise<boolean>((resolve) => {
+		const leave = () => {
+			slots.waiting.splice(slots.waiting.indexOf(take), 1);
+			changed(key, slots);
+			resolve(false);
+		};
+		// Called by `release`, which has already taken it out of line.
+		const take = () => {
+			giveUp.removeEventListener('abort', leave);
+			resolve(true);
+		};
+		slots.waiting.push(take);
+		giveUp.addEventListener('abort', leave, { once: true });
+		changed(key, slots);
+	});
+}
+
+/**
+ * Runs `download` once fewer than `limit` downloads of the trigger `key` are running, unless `giveUp`
+ * aborts before then: a delivery whose time is used up while it waits gives up its place in line.
+ */
 export async function inDownloadSlot<T>(
 	key: string,
 	limit: number,
+	giveUp: AbortSignal,
 	download: () => Promise<T>,
-): Promise<T> {
+): Promise<SlotOutcome<T>> {
+	if (giveUp.aborted) return { ran: false };
 	let slots = slotsByTrigger.get(key);
 	if (!slots) {
 		slots = { limit, running: 0, waiting: [] };
@@ -55,14 +82,13 @@ export async function inDownloadSlot<T>(
 	if (slots.running < slots.limit) {
 		slots.running++;
 		changed(key, slots);
-	} else {
-		// A finished download hands its slot straight to the next in line, so `running` stays counted.
-		const queued = new Promise<void>((resolve) => (slots as Slots).waiting.push(resolve));
-		changed(key, slots);
-		await queued;
+	} else if (!(await waitForSlot(key, slots, giveUp))) {
+		// Someone is still running (that is why it waited), so the trigger's entry stays.
+		return { ran: false };
 	}
+	// A slot handed over by `release` is already counted in `running`.
 	try {
-		return await download();
+		return { ran: true, value: await download() };
 	} finally {
 		release(key, slots);
 	}

@@ -3,7 +3,11 @@ import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workfl
 import type { FileSettings } from './attachReplyFiles';
 import { DEFAULT_MAX_FILE_MB, triggerProperties } from './triggerProperties';
 
-type NumberOption = 'downloadTimeLimitSeconds' | 'maxDeliveryDownloadMb' | 'maxParallelDownloads';
+type NumberOption =
+	| 'downloadTimeLimitSeconds'
+	| 'deliveryDownloadTimeLimitSeconds'
+	| 'maxDeliveryDownloadMb'
+	| 'maxParallelDownloads';
 
 /** An option's default, as the editor shows it; the lint wants it written there as a literal. */
 function defaultOf(name: NumberOption): number {
@@ -30,6 +34,7 @@ export function readFileSettings(this: IWebhookFunctions): FileSettings {
 		maxFileBytes: Math.max(0, maxFileMb) * MB,
 		deliveryBudgetBytes: numberOption(options, 'maxDeliveryDownloadMb', 0) * MB,
 		timeLimitMs: numberOption(options, 'downloadTimeLimitSeconds', 1) * 1000,
+		deliveryTimeLimitMs: numberOption(options, 'deliveryDownloadTimeLimitSeconds', 1) * 1000,
 		parallelDownloads: Math.floor(numberOption(options, 'maxParallelDownloads', 1, 10)),
 		allowPrivateNetwork: options.allowPrivateNetworkDownloads === true,
 		triggerKey: `${this.getWorkflow().id ?? ''}/${this.getNode().id}`,

@@ -5,12 +5,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	attachReplyFile,
-	noteFileError,
-	type DeliveryBudget,
-	type FileSettings,
-} from './attachReplyFiles';
+import { attachReplyFile, noteFileError, type FileSettings } from './attachReplyFiles';
+import { newDeliveryBudget } from './deliveryBudget';
 import { readFileSettings } from './fileSettings';
 import { parseDelivery, type Delivery } from './parseDelivery';
 import {
@@ -35,7 +31,7 @@ async function perMessageItems(
 	files: FileSettings,
 ): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = [];
-	const budget: DeliveryBudget = { remainingBytes: files.deliveryBudgetBytes };
+	const budget = newDeliveryBudget(files.deliveryBudgetBytes, files.deliveryTimeLimitMs);
 	const delivery = deliveryFields(body);
 	for (const entry of selected) {
 		const attached = await attachReplyFile.call(
@@ -62,7 +58,7 @@ async function perDeliveryItem(
 	const json = deliveryItemJson(body, selected);
 	const messages = json.new_messages as IDataObject[];
 	const binary: INodeExecutionData['binary'] = {};
-	const budget: DeliveryBudget = { remainingBytes: files.deliveryBudgetBytes };
+	const budget = newDeliveryBudget(files.deliveryBudgetBytes, files.deliveryTimeLimitMs);
 	for (const [position, entry] of selected.entries()) {
 		const field = `${files.binaryPropertyName}_${entry.index}`;
 		const attached = await attachReplyFile.call(this, entry, field, files, budget);

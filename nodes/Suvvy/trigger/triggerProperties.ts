@@ -117,6 +117,15 @@ export const triggerProperties: INodeProperties[] = [
 					'The longest one download may take from start to finish; a slower one is stopped and the item keeps the link',
 			},
 			{
+				displayName: 'Download Time Limit per Delivery (Seconds)',
+				name: 'deliveryDownloadTimeLimitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description:
+					"The longest all downloads of one delivery may take together, from its first download on, time spent waiting for a download slot included. When it runs out, the running download is stopped and the delivery's other files are not downloaded; their items keep the links. The default, five whole per-file time limits, is far more than a delivery of a few files needs, and stops a delivery of many slow links from holding a download slot for hours.",
+			},
+			{
 				displayName: 'Include Test Requests',
 				name: 'includeTestRequests',
 				type: 'boolean',
