@@ -6,6 +6,6 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.js'],
 	maxWorkers: 1,
-	globalSetup: '<rootDir>/test/e2e/prerequisites.js',
+	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 	testTimeout: 120000,
 };

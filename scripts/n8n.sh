@@ -2,15 +2,17 @@
 # Prints the path of a real n8n's CLI entry point (packages/cli/bin/n8n), installing the pinned
 # version from the npm registry into a cache outside the repository on first use (about 4 minutes
 # and 3 GB). The e2e tier, `npm run dev`, `npm run demo` and the benchmarks all run this n8n.
-# Run the printed file with the Node that scripts/n8n-node.sh prints for the same N8N_VERSION:
-# Node 24 for n8n 2.x, the machine's Node (20) for n8n 1.x.
+# Run the printed file with the Node that scripts/n8n-node.sh prints for the same N8N_VERSION (the
+# one the release's engines.node accepts). Two commands started together share one install: the
+# second waits for the first (scripts/lib/cache.sh).
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 major="${N8N_VERSION%%.*}"
 here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/lib/cache.sh"
 node_bin="$(N8N_VERSION="$N8N_VERSION" "$here/n8n-node.sh")"
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suvvy/n8n-${N8N_VERSION}"
+cache="$cache_root/n8n-${N8N_VERSION}"
 entry="$cache/node_modules/n8n/bin/n8n"
 ready="$cache/.installed"
 
@@ -19,8 +21,6 @@ ready="$cache/.installed"
 # its own whose native modules are built on purpose, and nodedir is set below for the Node n8n runs on.
 OVERRIDDEN="ignore-scripts (n8n's native modules are built explicitly), nodedir (the headers of the Node n8n runs on), the project folder npm passes on (the cache is an npm project of its own)"
 unset npm_config_local_prefix npm_config_prefix npm_config_global_prefix npm_config_ignore_scripts npm_config_nodedir
-
-step() { printf '[step %s] %s\n' "$1" "$2" >&2; }
 
 # The native modules are what a half-finished or script-less install lacks; check they load.
 # n8n 1.x evaluates expressions without isolated-vm, which does not build on Node 20.
@@ -32,7 +32,11 @@ natives_load() {
 	(cd "$cache" && "$node_bin" -e "$script") >/dev/null 2>&1
 }
 
-if [[ ! -f "$ready" || ! -f "$entry" ]] || ! natives_load; then
+installed() { [[ -f "$ready" && -f "$entry" ]] && natives_load; }
+
+# Checked again under the lock: a command that waited finds the install the other one finished.
+installed || lock_install "n8n-${N8N_VERSION}" "n8n ${N8N_VERSION}"
+if ! installed; then
 	echo "Installing n8n ${N8N_VERSION} into $cache (first run only: a few minutes, about 3 GB) ..." >&2
 	echo "Using your npm settings, except: ${OVERRIDDEN}" >&2
 	rm -rf "$cache"

@@ -39,6 +39,8 @@ function runScript(script, { onWaiting } = {}) {
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(ticker);
+			// A script that ends within the second still has its lines shown.
+			onWaiting?.(stderr);
 			if (code === 0) resolve({ stdout: stdout.trim(), stderr });
 			else reject(new Error(`scripts/${script} failed (exit ${code}):\n${stderr.slice(-4000)}`));
 		});
@@ -47,7 +49,8 @@ function runScript(script, { onWaiting } = {}) {
 
 /**
  * Installs (first run only) and locates n8n and its Node. `onWaiting(stderrSoFar)` is called every
- * second while the scripts run, so a caller can show progress during the minutes-long first install.
+ * second while the scripts run, and once when each ends, so a caller can show progress during the
+ * minutes-long first install and what the scripts say (installProgress).
  */
 async function ensureN8n(options = {}) {
 	const node = (await runScript('n8n-node.sh', options)).stdout;

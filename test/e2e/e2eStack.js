@@ -1,5 +1,8 @@
 'use strict';
-/** One real stack (emulator + n8n + examples) per e2e file, started before its tests, stopped after. */
+/**
+ * One real stack (emulator + n8n + examples) per e2e file, started before its tests, stopped after.
+ * n8n is already installed by globalSetup.js, so the time allowed here is for starting it.
+ */
 const { startStack } = require('../../dev/harness/stack');
 
 function useStack(options = {}) {
