@@ -1,8 +1,8 @@
 'use strict';
 /**
  * The install scripts' own logic (scripts/n8n.sh, n8n-node.sh, registry-node.sh) with `npm` replaced
- * by a stand-in on PATH, so it runs in a second: two commands started together on a cold cache share
- * one install. What npm itself installs is
+ * by a stand-in on PATH, so it runs in a second: which Node a release gets from its engines.node, and
+ * that two commands started together on a cold cache share one install. What npm itself installs is
  * the e2e tier's business.
  */
 const { execFileSync, spawn } = require('node:child_process');
@@ -105,6 +105,29 @@ describe('the install cache', () => {
 		running.push(started);
 		return started;
 	};
+
+	describe("a real n8n release runs on the Node its engines.node asks for", () => {
+		test("the machine's own Node when it satisfies the range, read from the registry once and kept beside the install", async () => {
+			const first = await start('n8n-node.sh', { N8N_VERSION: '1.0.0-test', FAKE_ENGINES: '>=18.10' }).exited;
+			expect(first).toMatchObject({ code: 0, stdout: `${path.join(box.bin, 'node')}\n` });
+			expect(readFileSync(path.join(box.cache, 'n8n-1.0.0-test.engines-node'), 'utf8')).toBe('>=18.10\n');
+			await start('n8n-node.sh', { N8N_VERSION: '1.0.0-test', FAKE_ENGINES: 'not asked again' }).exited;
+			expect(box.npmCalls()).toEqual(['view n8n@1.0.0-test engines.node']);
+		});
+
+		test('otherwise a Node from the registry that satisfies it, installed into the cache', async () => {
+			const { code, stdout } = await start('n8n-node.sh', { N8N_VERSION: '9.0.0-test', FAKE_ENGINES: '>=99.0.0', NODE24_VERSION: '99.0.0' }).exited;
+			expect(code).toBe(0);
+			expect(stdout).toBe(`${path.join(box.cache, 'node-99.0.0', 'node_modules', 'node', 'bin', 'node')}\n`);
+			expect(box.npmCalls()[1]).toMatch(/^install --prefix \S+node-99\.0\.0 .*node@99\.0\.0$/);
+		});
+
+		test('and stops naming the range when neither does', async () => {
+			const { code, stderr } = await start('n8n-node.sh', { N8N_VERSION: '9.0.0-test', FAKE_ENGINES: '<1' }).exited;
+			expect(code).toBe(1);
+			expect(stderr).toMatch(/^n8n 9\.0\.0-test needs Node <1: neither this machine's v\S+ nor \S+ \(scripts\/n8n-node\.sh\) satisfies it$/m);
+		});
+	});
 
 	test('two commands started together on a cold cache: the second waits for the first install and uses it', async () => {
 		const env = { N8N_VERSION: '1.0.0-test', FAKE_ENGINES: '>=18.10' };
