@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Runs the Suvvy emulator from the command line:
- *   node dev/emulator/cli.js --port 5681 --token my-token --webhook-url http://127.0.0.1:5678/webhook/…
+ * Runs the Suvvy emulator from the command line, on a free loopback port unless --port or
+ * SUVVY_EMULATOR_PORT fixes one; it prints its URL:
+ *   node dev/emulator/cli.js --token my-token --webhook-url http://127.0.0.1:5678/webhook/…
  * `--help` lists every flag. Settings can also be changed while it runs: POST /__emulator/state.
  */
 const { parseArgs } = require('node:util');
@@ -11,7 +12,7 @@ const { FAULT_KINDS } = require('./faults');
 const { startEmulator, DEFAULT_TOKEN } = require('./index');
 
 const FLAGS = {
-	port: { type: 'string', default: '5681', help: 'port on 127.0.0.1 (0 picks a free one)' },
+	port: { type: 'string', help: 'port on 127.0.0.1 (default: SUVVY_EMULATOR_PORT, else a free one)' },
 	token: { type: 'string', multiple: true, help: `a token the channel accepts (repeatable; default ${DEFAULT_TOKEN})` },
 	'channel-disabled': { type: 'boolean', default: false, help: 'answer 424 Channel is disabled' },
 	balance: { type: 'string', default: '100', help: 'account balance; below zero answers 402' },
@@ -45,7 +46,7 @@ async function main() {
 	if (values.help) return process.stdout.write(usage());
 	const log = values.quiet ? undefined : (line) => console.log(`[suvvy-emulator] ${line}`);
 	const emulator = await startEmulator({
-		port: number('port', values.port),
+		port: number('port', values.port ?? process.env.SUVVY_EMULATOR_PORT ?? '0'),
 		tokens: values.token,
 		channelEnabled: !values['channel-disabled'],
 		balance: number('balance', values.balance),
