@@ -13,10 +13,15 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const READY = 'Ctrl-C stops n8n and the emulator.';
 
+/** Ports a user may have set, which both commands would honour and then collide on. */
+const PORT_SETTINGS = ['N8N_PORT', 'N8N_RUNNERS_BROKER_PORT', 'SUVVY_EMULATOR_PORT'];
+
 function run(script, env, onLine) {
+	const inherited = { ...process.env };
+	for (const name of PORT_SETTINGS) delete inherited[name];
 	const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], {
 		cwd: ROOT,
-		env: { ...process.env, ...env },
+		env: { ...inherited, ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let buffered = '';

@@ -38,13 +38,12 @@ async function startQueueBackends() {
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		};
+		// Each instance's task broker port comes from startN8n.
 		const workerEnv = async (healthPort) => ({
 			...env,
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		});
 		return { env, workerEnv, redis, postgres, stop };
 	} catch (error) {

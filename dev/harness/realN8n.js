@@ -10,6 +10,7 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 
 const { freePort } = require('./freePort');
+const { userPort } = require('./ports');
 
 const ROOT = path.resolve(__dirname, '../..');
 const N8N_VERSION = process.env.N8N_VERSION ?? '2.41.1';
@@ -120,7 +121,8 @@ function logBuffer(echo) {
 async function startN8n({ installation, userFolder, port, env = {}, echo, readyTimeoutMs = 120_000, command = 'start' }) {
 	const url = `http://127.0.0.1:${port}`;
 	// n8n's task broker listens on 5679 unless told otherwise: two n8n processes would collide there.
-	const brokerPort = String(await freePort());
+	// A broker port the user set is the main instance's; a queue-mode worker takes a free one.
+	const brokerPort = String((command === 'start' && userPort('N8N_RUNNERS_BROKER_PORT')) || (await freePort()));
 	const logs = logBuffer(echo);
 	// N8N_CPU_PROF_DIR: a CPU profile of n8n's main process, written there when it stops (docs/benchmarks.md).
 	const profile = process.env.N8N_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}`] : [];

@@ -11,6 +11,7 @@ const path = require('node:path');
 const { startEmulator, DEFAULT_TOKEN } = require('../emulator');
 const { freePort } = require('./freePort');
 const { N8nApi } = require('./n8nApi');
+const { userPort } = require('./ports');
 const { OWNER, ownerEnv } = require('./owner');
 const { startQueueBackends } = require('./queueMode');
 const { IS_N8N_1, ROOT, ensureN8n, installPackageInto, startN8n } = require('./realN8n');
@@ -166,7 +167,8 @@ async function emulatorState(emulator, patch) {
 /**
  * @param {object} options
  *   userFolder: n8n's home (a fresh temporary one when omitted, removed on stop)
- *   port, emulatorPort: fixed ports (free ones when omitted)
+ *   port, emulatorPort: fixed ports (when omitted: N8N_PORT and SUVVY_EMULATOR_PORT if the user set
+ *     them, else free ones; a queue-mode worker's ports are always free)
  *   emulator: options for the emulator; n8nEnv: extra n8n settings; echo: gets n8n's log lines
  *   queue: run n8n in queue mode (Redis, PostgreSQL, a main instance and one worker)
  *   onWaiting: progress callback while n8n is installed; log: emulator log lines
@@ -184,7 +186,7 @@ async function startStack(options = {}) {
 		rmSync(scratch, { recursive: true, force: true });
 	};
 	try {
-		const emulator = await startEmulator({ port: options.emulatorPort ?? 0, log: options.log, ...options.emulator });
+		const emulator = await startEmulator({ port: options.emulatorPort ?? userPort('SUVVY_EMULATOR_PORT') ?? 0, log: options.log, ...options.emulator });
 		stoppers.push(() => emulator.close());
 		const installed = installPackageInto(userFolder, scratch);
 		// Packages of the project's own that are never published (the benchmarks' helper-floor node).
@@ -197,7 +199,7 @@ async function startStack(options = {}) {
 		const n8n = await startN8n({
 			installation,
 			userFolder,
-			port: options.port ?? (await freePort()),
+			port: options.port ?? userPort('N8N_PORT') ?? (await freePort()),
 			env: { ...ownerEnv(installation.requireFromN8n), ...queue?.env, ...options.n8nEnv },
 			echo: options.echo,
 		});

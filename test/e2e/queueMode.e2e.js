@@ -7,6 +7,9 @@
  */
 const { createHash } = require('node:crypto');
 
+const net = require('node:net');
+
+const { freePort } = require('../../dev/harness/freePort');
 const { OGG, PNG, SCENARIOS } = require('../../dev/harness/scenarios');
 const { readStoredBinary } = require('../../dev/harness/queueServices');
 const { emulatorAdmin, playScenario } = require('../../dev/harness/workflowRuns');
@@ -15,13 +18,42 @@ const { useStack } = require('./e2eStack');
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const upload = SCENARIOS.find((scenario) => scenario.title.includes('uploaded'));
 
+const listening = (port) =>
+	new Promise((resolve) => {
+		const socket = net.connect({ host: '127.0.0.1', port });
+		socket.once('connect', () => socket.end(() => resolve(true)));
+		socket.once('error', () => resolve(false));
+	});
+
 describe('queue mode: Redis, PostgreSQL, a main instance and a worker', () => {
+	// Ports as a user sets them, before the stack starts: they are the main instance's alone.
+	const userSet = {};
+	const before = { ...process.env };
+	beforeAll(async () => {
+		for (const name of ['N8N_PORT', 'N8N_RUNNERS_BROKER_PORT', 'SUVVY_EMULATOR_PORT']) userSet[name] = await freePort();
+		for (const [name, port] of Object.entries(userSet)) process.env[name] = String(port);
+	});
+	afterAll(() => {
+		for (const name of Object.keys(userSet)) {
+			if (before[name] === undefined) delete process.env[name];
+			else process.env[name] = before[name];
+		}
+	});
 	const stack = useStack({ queue: true });
 
 	test('runs a main instance and a worker against the same database and queue', () => {
 		expect(stack.queue.env).toMatchObject({ EXECUTIONS_MODE: 'queue', DB_TYPE: 'postgresdb', N8N_DEFAULT_BINARY_DATA_MODE: 'database' });
 		expect(stack.worker.child.exitCode).toBeNull();
 		expect(stack.worker.logs.all()).toMatch(/n8n worker is now ready/);
+	});
+
+	test('the ports the user set are the main instance\'s (HTTP, task broker) and the emulator\'s; the worker takes free ones', async () => {
+		expect(stack.n8n.port).toBe(userSet.N8N_PORT);
+		expect(new URL(stack.emulator.url).port).toBe(String(userSet.SUVVY_EMULATOR_PORT));
+		await expect(listening(userSet.N8N_RUNNERS_BROKER_PORT)).resolves.toBe(true);
+		// Had the worker taken the same broker port, it would not have started.
+		expect(stack.worker.port).not.toBe(userSet.N8N_PORT);
+		expect(stack.worker.child.exitCode).toBeNull();
 	});
 
 	/** The main instance only enqueues; the worker's own log says it ran the execution. */
