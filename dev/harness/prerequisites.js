@@ -4,7 +4,7 @@
  * before they start anything: Debian's Chromium, Redis and PostgreSQL where a command uses them, and
  * room for the n8n cache on a first run. A missing one stops the command with the command to run.
  */
-const { accessSync, constants, existsSync, readdirSync, statfsSync } = require('node:fs');
+const { accessSync, constants, existsSync, readdirSync, statSync, statfsSync } = require('node:fs');
 const { homedir } = require('node:os');
 const path = require('node:path');
 
@@ -15,20 +15,30 @@ const CACHE = path.join(
 /** What a first install takes, with room to spare (measured: 2.9 GB for 2.x, 1.8 GB for 1.x). */
 const NEEDED_MB = { 2: 3500, 1: 2300 };
 
-function onPath(program) {
-	return (process.env.PATH ?? '').split(path.delimiter).some((directory) => {
-		try {
-			accessSync(path.join(directory, program), constants.X_OK);
-			return true;
-		} catch {
-			return false;
-		}
-	});
+function isExecutableFile(file) {
+	try {
+		accessSync(file, constants.X_OK);
+		return statSync(file).isFile();
+	} catch {
+		return false;
+	}
 }
 
-const hasChromium = () =>
-	process.env.CHROMIUM_PATH ? existsSync(process.env.CHROMIUM_PATH) : onPath('chromium');
-const hasRedis = () => onPath('redis-server');
+/** Where `program` is on the PATH, as a shell would find it; undefined when it is not. */
+function onPath(program, env = process.env) {
+	return (env.PATH ?? '')
+		.split(path.delimiter)
+		.filter(Boolean)
+		.map((directory) => path.join(directory, program))
+		.find(isExecutableFile);
+}
+
+/**
+ * The browser the editor tests launch, and the one this check looks for: CHROMIUM_PATH when set
+ * (CI points it at Google Chrome), otherwise the `chromium` on the PATH.
+ */
+const chromiumPath = (env = process.env) => env.CHROMIUM_PATH || onPath('chromium', env);
+
 const hasPostgres = () => {
 	const root = '/usr/lib/postgresql';
 	return (
@@ -49,22 +59,40 @@ function freeMegabytes(folder) {
 	return Math.floor((bavail * bsize) / 1024 / 1024);
 }
 
+/** What this machine has, as the checks below ask it. */
+function systemProbe(env = process.env) {
+	return {
+		hasChromium: () => {
+			const found = chromiumPath(env);
+			return found !== undefined && isExecutableFile(found);
+		},
+		chromiumSetting: () => env.CHROMIUM_PATH,
+		hasRedis: () => Boolean(onPath('redis-server', env)),
+		hasPostgres,
+		freeMegabytes,
+	};
+}
+
 /**
  * The problems that stop the given needs, each with its remedy; empty when all is there.
  * @param {{ chromium?: boolean, redis?: boolean, postgres?: boolean, n8nVersion?: string }} needs
  */
-function missingPrerequisites(
-	needs,
-	probe = { hasChromium, hasRedis, hasPostgres, freeMegabytes },
-) {
+function missingPrerequisites(needs, probe = systemProbe()) {
 	const packages = [];
-	if (needs.chromium && !probe.hasChromium()) packages.push('chromium');
+	const problems = [];
+	const chromiumSetting = probe.chromiumSetting?.();
+	if (needs.chromium && !probe.hasChromium()) {
+		if (chromiumSetting) {
+			problems.push(
+				`CHROMIUM_PATH is ${chromiumSetting}, which is not an executable file. Point it at Chromium or Google Chrome, or unset it to use the chromium on the PATH.`,
+			);
+		} else packages.push('chromium');
+	}
 	if (needs.redis && !probe.hasRedis()) packages.push('redis-server');
 	if (needs.postgres && !probe.hasPostgres()) packages.push('postgresql');
-	const problems = [];
 	if (packages.length) {
 		const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-		problems.push(
+		problems.unshift(
 			`Missing ${packages.join(', ')} (Debian packages). Install with:\n  ${sudo}apt-get update && ${sudo}apt-get install -y ${packages.join(' ')}`,
 		);
 	}
@@ -86,4 +114,4 @@ function requirePrerequisites(command, needs) {
 	if (problems.length) throw new Error(`${command} cannot start:\n\n${problems.join('\n\n')}\n`);
 }
 
-module.exports = { missingPrerequisites, requirePrerequisites };
+module.exports = { chromiumPath, missingPrerequisites, requirePrerequisites, systemProbe };

@@ -8,6 +8,7 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
+const { chromiumPath } = require('../../dev/harness/prerequisites');
 const { IS_N8N_1, N8N_VERSION } = require('../../dev/harness/realN8n');
 const { BATCH } = require('../../dev/harness/scenarios');
 const { OUTPUTS, playBatch } = require('../../dev/harness/workflowRuns');
@@ -15,7 +16,8 @@ const { useStack } = require('./e2eStack');
 
 // One folder per n8n line, so the 1.x run does not overwrite the screenshots README takes from 2.x.
 const ARTIFACTS = path.resolve(__dirname, '../artifacts', IS_N8N_1 ? `n8n-${N8N_VERSION}` : '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The browser the e2e tier's prerequisite check found: CHROMIUM_PATH, else the chromium on the PATH.
+const CHROMIUM = chromiumPath();
 // Without the background-networking switches Chromium keeps dialling Google, which this machine refuses.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
