@@ -5,9 +5,10 @@
  */
 const { createHash } = require('node:crypto');
 
+const { freePort } = require('../../dev/harness/freePort');
 const { BATCH, OGG, PNG, SCENARIOS } = require('../../dev/harness/scenarios');
 const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../../dev/harness/workflowRuns');
-const { N8N_VERSION } = require('../../dev/harness/realN8n');
+const { IS_N8N_1, N8N_VERSION } = require('../../dev/harness/realN8n');
 const { useStack } = require('./e2eStack');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -71,6 +72,21 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 		expect(messages.map((message) => message.body.text)).toEqual(BATCH.storedTexts);
 	});
 
+	test('with nothing answering at the base URL, the item leaves by Other Error saying why in words', async () => {
+		const { credential } = stack;
+		const unreachable = `http://127.0.0.1:${await freePort()}`;
+		await stack.api.updateCredential(credential.id, { name: credential.name, type: credential.type, data: { ...credential.data, baseUrl: unreachable } });
+		try {
+			const { execution, taken } = await playScenario(stack, SCENARIOS.find((scenario) => scenario.title === 'a text message'));
+			expect(execution.status).toBe('success');
+			expect(taken).toEqual([expect.objectContaining({ output: 'Other Error', pairedItem: { item: 0 } })]);
+			expect(taken[0].json.message).toMatch(/connection refused \(ECONNREFUSED\)/);
+		} finally {
+			await stack.api.updateCredential(credential.id, { name: credential.name, type: credential.type, data: credential.data });
+		}
+		expect((await emulatorAdmin(stack, 'stats')).requests).toBe(0);
+	});
+
 	describe("the credential test through n8n's REST API (n8n's own HTTP stack: its proxy and SSRF settings apply)", () => {
 		async function testToken(name, data) {
 			const credential = await stack.api.createCredential({ name, type: 'suvvyApi', data });
@@ -104,10 +120,17 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The base URL answered, but not as Suvvy does/) });
 		});
 
+		// n8n words a network failure of the credential test itself: 2.x gives the error code alone,
+		// 1.x a sentence of its own.
 		test('fails naming the cause when nothing answers at the base URL', async () => {
-			const result = await testToken('Nobody home', { token: 'dummy-token', baseUrl: 'http://127.0.0.1:9' });
-			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/ECONNREFUSED|refused/i);
+			const baseUrl = `http://127.0.0.1:${await freePort()}`;
+			const result = await testToken('Nobody home', { token: 'dummy-token', baseUrl });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(IS_N8N_1 ? /refused the connection/ : /^ECONNREFUSED$/) });
+		});
+
+		test("fails naming the cause when the base URL's host name does not resolve", async () => {
+			const result = await testToken('No such host', { token: 'dummy-token', baseUrl: 'https://suvvy.invalid' });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(IS_N8N_1 ? /incorrect host \(domain\)/ : /^ENOTFOUND$/) });
 		});
 
 		test.each([
