@@ -21,17 +21,46 @@ const CHROMIUM = chromiumPath();
 // Without the background-networking switches Chromium keeps dialling Google, which this machine refuses.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Labels whose text is wider than the room the canvas gives them (it then shows an ellipsis). */
-function truncatedLabels(handles) {
-	return handles.evaluateAll((elements) =>
-		elements.flatMap((element) =>
-			[...element.querySelectorAll('*')]
-				.filter((child) => child.children.length === 0 && child.textContent.trim())
-				.filter((child) => child.scrollWidth > child.clientWidth)
-				.map((child) => child.textContent.trim()),
-		),
-	);
+/**
+ * The output labels of a node's handles, and those of them whose text is wider than the room the
+ * canvas gives them (it then shows an ellipsis).
+ */
+function outputLabels(handles) {
+	return handles.evaluateAll((elements) => {
+		const labels = elements.flatMap((element) =>
+			[...element.querySelectorAll('*')].filter((child) => child.children.length === 0 && child.textContent.trim() && !/^\d+ items?$/.test(child.textContent.trim())),
+		);
+		return {
+			texts: labels.map((label) => label.textContent.trim()),
+			truncated: labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent.trim()),
+		};
+	});
 }
+
+/** Where the texts a run draws on the canvas are: "N items" counts (on edges or beside handles) and the given output labels. */
+function runLabelBoxes(root, outputNames) {
+	return root.evaluate((body, names) => {
+		const visible = (element) => {
+			const rect = element.getBoundingClientRect();
+			const style = getComputedStyle(element);
+			return rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+		};
+		const box = (element) => {
+			const { left, top, right, bottom } = element.getBoundingClientRect();
+			return { text: element.textContent.trim(), left, top, right, bottom };
+		};
+		const leaves = [...body.querySelectorAll('*')].filter((element) => element.children.length === 0 && visible(element));
+		const suvvy = body.querySelector('[data-test-id="canvas-node"][data-node-name="Suvvy"]');
+		return {
+			counts: leaves.filter((element) => /^\d+ items?$/.test(element.textContent.trim())).map(box),
+			outputs: [...suvvy.querySelectorAll('[data-test-id="canvas-node-output-handle"] *')]
+				.filter((element) => element.children.length === 0 && visible(element) && names.includes(element.textContent.trim()))
+				.map(box),
+		};
+	}, outputNames);
+}
+
+const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * A node on the canvas. n8n before its new canvas (1.49, say) marks nodes with `data-name` and draws
@@ -92,10 +121,10 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		}
 		const handles = node.locator('[data-test-id="canvas-node-output-handle"]');
 		await expect(handles.count()).resolves.toBe(OUTPUTS.length);
-		const labels = await handles.evaluateAll((elements) => elements.map((element) => element.textContent.trim()));
-		expect(labels).toEqual(OUTPUTS);
-		// Read whole at the default zoom: no label is cut off with an ellipsis.
-		await expect(truncatedLabels(handles)).resolves.toEqual([]);
+		// Read whole at the default zoom: all seven labels, none cut off with an ellipsis.
+		const { texts, truncated } = await outputLabels(handles);
+		expect(texts).toEqual(OUTPUTS);
+		expect(truncated).toEqual([]);
 		await closeChecklist(page);
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-canvas.png') });
 	});
@@ -155,7 +184,16 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		const node = canvas.locator('[data-test-id="canvas-node"][data-node-name="Suvvy"]');
 		await node.waitFor();
 		await closeChecklist(page);
-		await expect(truncatedLabels(node.locator('[data-test-id="canvas-node-output-handle"]'))).resolves.toEqual([]);
+		const { texts, truncated } = await outputLabels(node.locator('[data-test-id="canvas-node-output-handle"]'));
+		expect(texts).toEqual(OUTPUTS);
+		expect(truncated).toEqual([]);
+		// The run's counts: on the edge into the node and on the three outputs the batch left by.
+		await canvas.locator('[data-test-id="edge-label"]', { hasText: /^\d+ items?$/ }).first().waitFor();
+		const { counts, outputs } = await runLabelBoxes(canvas.locator('body'), OUTPUTS);
+		expect(outputs.map((label) => label.text)).toEqual(OUTPUTS);
+		expect(counts.map((count) => count.text)).toEqual(expect.arrayContaining(['4 items', '2 items', '1 item', '1 item']));
+		const overlapping = counts.flatMap((count) => outputs.filter((label) => overlap(count, label)).map((label) => `"${count.text}" over "${label.text}"`));
+		expect(overlapping).toEqual([]);
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-execution.png') });
 		if (IS_N8N_1) return;
 		// The node's output panel names each output (n8n scrolls its tab bar when they do not all fit).
