@@ -53,13 +53,15 @@ describe('the published tarball', () => {
 		for (const file of expected) expect(tarball.paths).toContain(file);
 	});
 
-	test("ships Send Message's output schema where n8n 2.x's editor looks for it", () => {
-		const schema = 'dist/nodes/Suvvy/__schema__/v1.0.0/message/send.json';
-		expect(tarball.paths).toContain(schema);
-		const parsed = JSON.parse(readFileSync(path.join(ROOT, schema), 'utf8'));
+	test("ships Send Message's output schema where n8n's editor looks for it, as the engine tests check it", () => {
+		const schema = 'nodes/Suvvy/__schema__/v1.0.0/message/send.json';
+		expect(tarball.paths).toContain(`dist/${schema}`);
+		const packed = JSON.parse(readFileSync(path.join(ROOT, 'dist', schema), 'utf8'));
 		// n8n's editor shows a schema only when it is an object with properties.
-		expect(parsed.type).toBe('object');
-		expect(Object.keys(parsed.properties)).toEqual(expect.arrayContaining(['message_id', 'chat_id', 'status', 'response', 'message', 'error_code']));
+		expect(packed.type).toBe('object');
+		expect(Object.keys(packed.properties).length).toBeGreaterThan(0);
+		// test/engine/outputSchema.engine.test.ts holds real items against the source file.
+		expect(packed).toStrictEqual(JSON.parse(readFileSync(path.join(ROOT, schema), 'utf8')));
 	});
 
 	test('carries no test code, fixtures or tooling, not even as a source map', () => {
