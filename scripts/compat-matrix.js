@@ -42,11 +42,27 @@ const whereIn = (text) => {
 	return frame ? ` @ ${frame.replace(`${root}/`, '').replace(/^at /, '')}` : '';
 };
 
+/**
+ * An out-of-tree install is named by the n8n-core version it holds (the directory may be the n8n-core
+ * itself, as scripts/install-n8n-core.sh prints it, or the folder it was installed into).
+ */
+function labelOf(target) {
+	for (const dir of [target, path.join(target, 'node_modules', 'n8n-core')]) {
+		try {
+			const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+			if (pkg.name === 'n8n-core') return `n8n-core@${pkg.version}`;
+		} catch {
+			// not this one
+		}
+	}
+	return path.basename(target);
+}
+
 let failingTargets = 0;
 for (const target of targets) {
 	const isPath = target.includes('/');
 	const env = { ...process.env, ...(isPath ? { N8N_CORE_PATH: target } : { N8N_LINE: target }) };
-	const label = isPath ? path.basename(target) : target;
+	const label = isPath ? labelOf(target) : target;
 	const report = path.join(outDir, `${label}.json`);
 	fs.rmSync(report, { force: true });
 	const args = ['jest', '-c', 'jest.matrix.config.js', '--maxWorkers=1', '--forceExit', '--json'];
