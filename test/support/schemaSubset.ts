@@ -54,7 +54,9 @@ function check(schema: SchemaNode, value: unknown, path: string, top: boolean, e
 		errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
 	}
 	if (Array.isArray(value) && schema.items) {
-		value.forEach((entry, index) => check(schema.items!, entry, `${path}[${index}]`, false, errors));
+		value.forEach((entry, index) =>
+			check(schema.items!, entry, `${path}[${index}]`, false, errors),
+		);
 	}
 	if (typeOf(value) !== 'object') return;
 	const object = value as Record<string, unknown>;
@@ -64,7 +66,8 @@ function check(schema: SchemaNode, value: unknown, path: string, top: boolean, e
 	for (const [name, entry] of Object.entries(object)) {
 		const described = schema.properties?.[name];
 		if (described) check(described, entry, `${path}.${name}`, false, errors);
-		else if (schema.additionalProperties === false) errors.push(`${path}: has "${name}", not in the schema`);
+		else if (schema.additionalProperties === false)
+			errors.push(`${path}: has "${name}", not in the schema`);
 		else if (typeof schema.additionalProperties === 'object') {
 			check(schema.additionalProperties, entry, `${path}.${name}`, false, errors);
 		}
