@@ -7,6 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { themedIcon } from '../nodes/Suvvy/compat/themedIcon';
 import { checkBaseUrl, DEFAULT_BASE_URL, MESSAGE_PATH } from '../nodes/Suvvy/transport/baseUrl';
 
 export class SuvvyApi implements ICredentialType {
@@ -14,10 +15,7 @@ export class SuvvyApi implements ICredentialType {
 
 	displayName = 'Suvvy API';
 
-	icon: Icon = {
-		light: 'file:../nodes/Suvvy/suvvy.svg',
-		dark: 'file:../nodes/Suvvy/suvvy.dark.svg',
-	};
+	icon: Icon = themedIcon('file:../nodes/Suvvy/suvvy.svg', 'file:../nodes/Suvvy/suvvy.dark.svg');
 
 	documentationUrl = 'https://github.com/n8n-nodes-suvvy/n8n-nodes-suvvy#credentials';
 

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { themedIcon } from '../nodes/Suvvy/compat/themedIcon';
+
 /**
  * The secret Suvvy sends with every reply it delivers to n8n. Suvvy has no signature or timestamp:
  * this secret is the only way to tell its requests from anyone else's.
@@ -9,10 +11,7 @@ export class SuvvyWebhookApi implements ICredentialType {
 
 	displayName = 'Suvvy Webhook Secret API';
 
-	icon: Icon = {
-		light: 'file:../nodes/Suvvy/suvvy.svg',
-		dark: 'file:../nodes/Suvvy/suvvy.dark.svg',
-	};
+	icon: Icon = themedIcon('file:../nodes/Suvvy/suvvy.svg', 'file:../nodes/Suvvy/suvvy.dark.svg');
 
 	documentationUrl = 'https://github.com/n8n-nodes-suvvy/n8n-nodes-suvvy#suvvy-trigger';
 

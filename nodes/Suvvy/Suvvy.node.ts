@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { MAIN_CONNECTION } from './compat/mainConnection';
+import { themedIcon } from './compat/themedIcon';
 import { describeResources } from './actions/nodeDescription';
 import { RESOURCES, router } from './actions/router';
 
@@ -13,7 +14,7 @@ export class Suvvy implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Suvvy',
 		name: 'suvvy',
-		icon: { light: 'file:suvvy.svg', dark: 'file:suvvy.dark.svg' },
+		icon: themedIcon('file:suvvy.svg', 'file:suvvy.dark.svg'),
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

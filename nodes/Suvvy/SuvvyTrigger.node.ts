@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { MAIN_CONNECTION } from './compat/mainConnection';
+import { themedIcon } from './compat/themedIcon';
 import { receiveReply } from './trigger/receiveReply';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
@@ -17,7 +18,7 @@ export class SuvvyTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Suvvy Trigger',
 		name: 'suvvyTrigger',
-		icon: { light: 'file:suvvy.svg', dark: 'file:suvvy.dark.svg' },
+		icon: themedIcon('file:suvvy.svg', 'file:suvvy.dark.svg'),
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Replies from Suvvy',

@@ -154,6 +154,11 @@ describe('the layout check itself', () => {
 			`${NODE}/compat/mainConnection.ts`,
 		],
 		[
+			'a credential imports compat (its icon)',
+			'credentials/SuvvyApi.credentials.ts',
+			`${NODE}/compat/themedIcon.ts`,
+		],
+		[
 			'a credential imports transport',
 			'credentials/SuvvyApi.credentials.ts',
 			`${NODE}/transport/baseUrl.ts`,

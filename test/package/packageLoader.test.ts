@@ -4,6 +4,12 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 /** The package root, found the way Node finds our package.json (n8n loads us from there). */
 const packageRoot = require.resolve('../../package.json').replace(/[\\/]package\.json$/, '');
 
+/** The icon URLs n8n's editor gets, the same for the nodes and the credentials. */
+const THEMED_ICON_URLS = {
+	light: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.svg',
+	dark: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.dark.svg',
+};
+
 describe('the built package, as n8n loads it', () => {
 	let loader: PackageDirectoryLoader;
 	const described = (name: string) =>
@@ -43,13 +49,20 @@ describe('the built package, as n8n loads it', () => {
 	test.each(['suvvy', 'suvvyTrigger'])(
 		'finds the light and dark icons and the codex beside the compiled %s node',
 		(name) => {
-			expect(described(name).iconUrl).toStrictEqual({
-				light: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.svg',
-				dark: 'icons/n8n-nodes-suvvy/dist/nodes/Suvvy/suvvy.dark.svg',
-			});
+			expect(described(name).iconUrl).toStrictEqual(THEMED_ICON_URLS);
+			expect(described(name).icon).toBeUndefined();
 			expect(described(name).codex?.alias).toEqual(
 				expect.arrayContaining(['AI', 'chatbot', 'assistant']),
 			);
+		},
+	);
+
+	test.each(['suvvyApi', 'suvvyWebhookApi'])(
+		'gives the %s credential the light and dark icons of the node',
+		(name) => {
+			const credential = loader.types.credentials.find((type) => type.name === name);
+			expect(credential?.iconUrl).toStrictEqual(THEMED_ICON_URLS);
+			expect(credential?.icon).toBeUndefined();
 		},
 	);
 });
