@@ -44,6 +44,12 @@ class N8nApi {
 				return;
 			} catch (error) {
 				if (/already set ?up/i.test(error.message)) return;
+				// n8n 1.29 and older answer the setup call 401 to a stranger: it comes from the pending
+				// owner's session, which their GET /login hands out before anyone has set a password.
+				if (/answered 401/.test(error.message) && !this.cookie) {
+					await this.request('GET', '/login');
+					continue;
+				}
 				// n8n 1.x reports ready before its REST routes are mounted (404, or a "starting up" page).
 				if (!/answered 404|starting up/.test(error.message) || Date.now() > deadline) throw error;
 				await new Promise((resolve) => setTimeout(resolve, 250));
@@ -62,11 +68,24 @@ class N8nApi {
 	}
 
 	async createCredential({ name, type, data }) {
-		return this.request('POST', '/credentials', { name, type, data });
+		return this.withNodesAccess('POST', '/credentials', { name, type, data });
 	}
 
 	async updateCredential(id, { name, type, data }) {
-		return this.request('PATCH', `/credentials/${id}`, { id, name, type, data });
+		return this.withNodesAccess('PATCH', `/credentials/${id}`, { id, name, type, data });
+	}
+
+	/**
+	 * n8n 1.29 and older refuse a credential without `nodesAccess` (the node types that may use it,
+	 * which they no longer enforce; newer n8n dropped the field), so it is sent only where asked for.
+	 */
+	async withNodesAccess(method, path, body) {
+		try {
+			return await this.request(method, path, body);
+		} catch (error) {
+			if (!/nodesAccess must be an array/.test(error.message)) throw error;
+			return this.request(method, path, { ...body, nodesAccess: [] });
+		}
 	}
 
 	async credentials() {
@@ -80,15 +99,31 @@ class N8nApi {
 		});
 	}
 
-	/** Every node type this n8n knows (the file its editor loads), with the versions it has of each. */
+	/** One of the type files n8n's editor loads (`nodes`, `credentials`). */
+	async types(kind) {
+		const response = await fetch(`${this.url}/types/${kind}.json`, { headers: { cookie: this.cookie } });
+		if (!response.ok) throw new Error(`n8n /types/${kind}.json answered ${response.status}`);
+		return response.json();
+	}
+
+	/** Every node type this n8n knows, with each version it has and that version's parameters. */
 	async nodeTypes() {
-		const response = await fetch(`${this.url}/types/nodes.json`, { headers: { cookie: this.cookie } });
-		if (!response.ok) throw new Error(`n8n /types/nodes.json answered ${response.status}`);
 		const versions = new Map();
-		for (const { name, version } of await response.json()) {
-			versions.set(name, [...(versions.get(name) ?? []), ...[version].flat()]);
+		for (const { name, version, properties } of await this.types('nodes')) {
+			const added = [version].flat().map((one) => ({ version: one, properties }));
+			versions.set(name, [...(versions.get(name) ?? []), ...added]);
 		}
 		return versions;
+	}
+
+	/** Every credential type this n8n knows, with the names of the fields it holds (those it extends included). */
+	async credentialTypes() {
+		const types = new Map((await this.types('credentials')).map((type) => [type.name, type]));
+		const fields = (name) => {
+			const type = types.get(name);
+			return type ? [...type.properties.map((property) => property.name), ...(type.extends ?? []).flatMap(fields)] : [];
+		};
+		return new Map([...types.keys()].map((name) => [name, fields(name)]));
 	}
 
 	/** The stored workflows, as n8n lists them (without their nodes). */
