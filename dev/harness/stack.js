@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const { startEmulator, DEFAULT_TOKEN } = require('../emulator');
 const { freePort } = require('./freePort');
+const { fitToThisN8n, unheldFields } = require('./exampleFit');
 const { N8nApi } = require('./n8nApi');
 const { userPort } = require('./ports');
 const { OWNER, ownerEnv } = require('./owner');
@@ -47,15 +48,19 @@ function withCredentials(workflow, credentialsByType) {
 	return { ...workflow, nodes };
 }
 
-/** Creates the credential, or brings a kept one (a restarted `npm run dev`) up to date: ports may have moved. */
-async function ensureCredential(api, { name, type, data }) {
+/**
+ * Creates the credential, or brings a kept one (a restarted `npm run dev`) up to date: ports may have
+ * moved. `unheld`: the fields of `data` this n8n's type of credential does not hold (see exampleFit).
+ */
+async function ensureCredential(api, { name, type, data }, credentialTypes) {
+	const unheld = unheldFields(credentialTypes.get(type) ?? [], data);
 	const existing = (await api.credentials()).find((credential) => credential.name === name);
 	if (existing) {
 		await api.updateCredential(existing.id, { name, type, data });
-		return { ...existing, data, created: false };
+		return { ...existing, data, unheld, created: false };
 	}
 	const created = await api.createCredential({ name, type, data });
-	return { ...created, data, created: true };
+	return { ...created, data, unheld, created: true };
 }
 
 /** Where an example's webhook-based nodes listen, below n8n's URL: webhooks, triggers' id-based paths, forms. */
@@ -102,28 +107,10 @@ function allowEmulatorDownloads(workflow) {
 }
 
 /**
- * An example as this n8n can hold it. A node version newer than this n8n has is lowered to the newest
- * minor version of the same major that it has (Webhook 2.1 → 2 on n8n 1.49, as a user of that n8n
- * would have built it); a node type it lacks, or only has in another major, leaves the example out.
- */
-function fitToThisN8n(workflow, known) {
-	const missing = [];
-	const nodes = workflow.nodes.map((node) => {
-		const versions = known.get(node.type) ?? [];
-		if (versions.includes(node.typeVersion)) return node;
-		const sameMajor = versions.filter((version) => Math.floor(version) === Math.floor(node.typeVersion) && version < node.typeVersion);
-		if (!sameMajor.length) missing.push(`${node.type}@${node.typeVersion}`);
-		return { ...node, typeVersion: Math.max(...sameMajor) };
-	});
-	if (missing.length) return { missing };
-	return { workflow: { ...workflow, nodes }, lowered: nodes.some((node, index) => node !== workflow.nodes[index]) };
-}
-
-/**
  * Imports each example once (by name) and activates it. An example this n8n cannot hold (older lines
- * have no AI Agent or tool nodes, for instance) is left out and named in `skipped`, and so is one with
- * lowered node versions whose webhooks this n8n does not register (n8n 1.49's Form Trigger answers 500
- * to the form as the newer version wrote it). An example as shipped that fails stops the stack.
+ * have no AI Agent or tool nodes, for instance; exampleFit) is left out and named in `skipped`, and so
+ * is one with lowered node versions whose webhooks this n8n does not register (n8n 1.49's Form Trigger
+ * answers 500 to the form as the newer version wrote it). An example as shipped that fails stops the stack.
  */
 async function ensureExamples(api, credentialsByType, known) {
 	const present = await api.workflows();
@@ -131,7 +118,7 @@ async function ensureExamples(api, credentialsByType, known) {
 	const skipped = [];
 	for (const example of readExamples()) {
 		const { file } = example;
-		const { workflow, missing, lowered } = fitToThisN8n(example.workflow, known);
+		const { workflow, missing, lowered } = fitToThisN8n(example.workflow, known, credentialsByType);
 		if (missing) {
 			skipped.push({ file, missing });
 			continue;
@@ -214,8 +201,9 @@ async function startStack(options = {}) {
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
 		if (IS_N8N_1) await api.setupOwner(OWNER);
 		await api.login(OWNER.email, OWNER.password);
-		// An n8n that cannot load the package still starts (n8n 1.41 and older fail on its light/dark icon).
+		// An n8n that cannot load the package still starts, and says why only in its log.
 		const known = await api.nodeTypes();
+		const credentialTypes = await api.credentialTypes();
 		if (!known.has(SUVVY_TYPE) || !known.has(SUVVY_TRIGGER_TYPE)) {
 			throw new Error(`n8n ${installation.version} did not load ${installed.name}; its log:\n${n8n.logs.tail(40)}`);
 		}
@@ -223,30 +211,30 @@ async function startStack(options = {}) {
 			name: CREDENTIAL_NAME,
 			type: 'suvvyApi',
 			data: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
-		});
+		}, credentialTypes);
 		const secretCredential = await ensureCredential(api, {
 			name: SECRET_CREDENTIAL_NAME,
 			type: 'suvvyWebhookApi',
 			data: { secret: WEBHOOK_SECRET },
-		});
+		}, credentialTypes);
 		// The Telegram example talks to the emulator's Bot API; the email example's mailbox is never
 		// reached, because it runs on its pinned sample email.
 		const telegramCredential = await ensureCredential(api, {
 			name: 'Telegram bot',
 			type: 'telegramApi',
 			data: { accessToken: TELEGRAM_BOT_TOKEN, baseUrl: `${emulator.url}/telegram` },
-		});
+		}, credentialTypes);
 		const imapCredential = await ensureCredential(api, {
 			name: 'Support mailbox',
 			type: 'imap',
 			data: { user: 'support@example.com', password: 'unused', host: '127.0.0.1', port: 993, secure: true },
-		});
+		}, credentialTypes);
 		// The agent example's chat model is the emulator's OpenAI-compatible stand-in.
 		const openAiCredential = await ensureCredential(api, {
 			name: 'OpenAI account',
 			type: 'openAiApi',
 			data: { apiKey: 'sk-emulator-key', url: `${emulator.url}/v1` },
-		});
+		}, credentialTypes);
 		const { imported: workflows, skipped: skippedExamples } = await ensureExamples(api, {
 			openAiApi: openAiCredential,
 			suvvyApi: credential,
