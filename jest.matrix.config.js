@@ -3,7 +3,10 @@
 //
 // Pick the engine with one of:
 //   N8N_LINE=1.84        the devDependency alias `n8n-core-1.84` (package.json: "n8n-core-<line>");
-//                        N8N_LINE=1 is the older alias `n8n-core-v1`, N8N_LINE=current n8n-core itself
+//                        N8N_LINE=1 is the older alias `n8n-core-v1`, N8N_LINE=current n8n-core itself.
+//                        n8n-core before 1.4x (N8N_LINE=1.29, 1.41) declares n8n-nodes-base as a peer,
+//                        which npm cannot install from the registry alone; their aliases live in
+//                        dev/old-engines, a project of its own (`npm ci --prefix dev/old-engines`)
 //   N8N_CORE_PATH=<dir>  a directory holding an installed n8n-core (for bisecting without touching
 //                        package.json: `npm i --prefix <tmp> --legacy-peer-deps n8n-core@<v>`)
 // n8n-workflow and @n8n/di are resolved from that n8n-core's own location, so the node, the tests and
@@ -13,6 +16,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const base = require('./jest.config');
+
+const OLD_ENGINES = path.join(__dirname, 'dev', 'old-engines');
 
 function coreDirectory() {
 	if (process.env.N8N_CORE_PATH) {
@@ -26,7 +31,11 @@ function coreDirectory() {
 	const line = process.env.N8N_LINE;
 	if (!line) throw new Error('Set N8N_LINE (alias n8n-core-<line>) or N8N_CORE_PATH');
 	const alias = line === '1' ? 'n8n-core-v1' : line === 'current' ? 'n8n-core' : `n8n-core-${line}`;
-	return path.dirname(require.resolve(`${alias}/package.json`));
+	try {
+		return path.dirname(require.resolve(`${alias}/package.json`, { paths: [__dirname, OLD_ENGINES] }));
+	} catch {
+		throw new Error(`No ${alias} in node_modules or dev/old-engines/node_modules (npm ci --prefix dev/old-engines)`);
+	}
 }
 
 const core = coreDirectory();
