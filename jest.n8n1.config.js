@@ -16,6 +16,7 @@ module.exports = {
 	setupFilesAfterEnv: [...base.setupFilesAfterEnv, '<rootDir>/test/support/stopN8n1Timers.js'],
 	moduleNameMapper: {
 		'^n8n-core$': core,
+		'^n8n-core/(.*)$': `${core}/$1`,
 		'^n8n-workflow$': fromCore('n8n-workflow'),
 		'^@n8n/di$': fromCore('@n8n/di'),
 	},
