@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run test:e2e:oldest`: the e2e essentials in a real n8n 1.49.0, the oldest release README
+ * `npm run test:e2e:oldest`: the e2e essentials in a real n8n 1.29.1, the oldest release README
  * claims. It runs a selection of the e2e tier with jest, then fails unless every essential below ran
  * and passed: `jest -t` with a misspelled or renamed test name selects nothing and still exits 0.
  * Renaming one of these tests means updating it here.
@@ -14,7 +14,7 @@ const path = require('node:path');
 const { OUTPUTS } = require('../dev/harness/workflowRuns');
 
 const ROOT = path.resolve(__dirname, '..');
-const OLDEST = '1.49.0';
+const OLDEST = '1.29.1';
 
 /** What jest runs: the Send Message and reply-loop files whole, and the editor's first three tests. */
 const FILES = ['sendMessage', 'replyLoop', 'editor'];

@@ -2,7 +2,7 @@
 # Prints the Node binary a real n8n of N8N_VERSION runs on: the machine's own Node when it satisfies
 # the release's `engines.node` (read from the npm registry once, then kept beside the install),
 # otherwise the first Node below that does, fetched from the registry by scripts/registry-node.sh.
-# n8n 1.49.0 asks >=18.10 and 1.123.81 >=20.19 <= 24.x (the machine's Node 20.19+ does); 2.41.1
+# n8n 1.29.1 asks >=18.10 and 1.123.81 >=20.19 <= 24.x (the machine's Node 20.19+ does); 2.41.1
 # asks >=24.0.0 (Node 24).
 set -euo pipefail
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
