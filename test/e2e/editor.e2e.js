@@ -221,4 +221,24 @@ describe('the Suvvy node in the n8n editor (Chromium)', () => {
 		}
 		await page.screenshot({ path: path.join(ARTIFACTS, 'editor-search.png') });
 	});
+
+	// Before n8n 1.49 both themes get the light icon (compat/themedIcon.ts).
+	test("in n8n's dark theme the Suvvy node and its tool show the dark icon, in the light theme the light one", async () => {
+		const shown = {};
+		const iconOf = async (workflow, nodeName) => {
+			await page.goto(`${stack.n8n.url}/workflow/${stack.workflows[workflow].id}`);
+			await page.waitForSelector('[data-test-id="canvas-node"]');
+			return page.locator(canvasNode(nodeName)).locator('img').getAttribute('src');
+		};
+		for (const theme of ['dark', 'light']) {
+			await page.evaluate((chosen) => localStorage.setItem('N8N_THEME', chosen), theme);
+			shown[theme] = { node: await iconOf('webhook-to-suvvy', 'Suvvy'), tool: await iconOf('ai-agent-to-suvvy', 'Hand over to Suvvy') };
+			if (theme === 'dark') await page.screenshot({ path: path.join(ARTIFACTS, 'editor-agent-dark.png') });
+		}
+		const icon = (file) => expect.stringMatching(new RegExp(`/icons/n8n-nodes-suvvy/dist/nodes/Suvvy/${file.replaceAll('.', '\\.')}$`));
+		expect(shown).toEqual({
+			dark: { node: icon('suvvy.dark.svg'), tool: icon('suvvy.dark.svg') },
+			light: { node: icon('suvvy.svg'), tool: icon('suvvy.svg') },
+		});
+	});
 });
