@@ -253,7 +253,7 @@ client on ${result.machine.bench_node}; n8n-nodes-suvvy ${result.versions.packag
 
 \`\`\`sh
 npm install
-npm run bench                 # all cases, 3 repetitions (about 30 minutes once n8n is cached)
+npm run bench                 # all cases, 3 repetitions (about 35 minutes once n8n is cached)
 npm run bench -- --reps 5 --cases text-1000,audio-15mb,webhook-burst
 \`\`\`
 
