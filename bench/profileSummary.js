@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `node bench/profileSummary.js <file.cpuprofile> [--top N]`: where a CPU profile of n8n's main
+ * `node bench/profileSummary.js <file.cpuprofile> [--top N] [--during n8n-nodes-suvvy]`: where a CPU profile of n8n's main
  * process (N8N_CPU_PROF_DIR, see docs/benchmarks.md) spent its time, by owner (this package, n8n's
  * packages, other packages, Node itself, idle and garbage collection) and by function, so the page
  * can quote a profile instead of describing it from memory.
@@ -15,24 +15,47 @@ function ownerOf(url, functionName) {
 		if (functionName === '(idle)' || functionName === '(program)' || functionName === '(garbage collector)') return functionName;
 		return 'node (native)';
 	}
-	if (url.includes('n8n-nodes-suvvy')) return 'n8n-nodes-suvvy';
 	if (url.startsWith('node:')) return 'node (lib)';
+	// The innermost package decides: the bench's n8n is cached under a folder named after this
+	// package, so a path merely containing the name proves nothing.
 	const packages = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)];
-	return packages.length ? packages[packages.length - 1][1] : url;
+	if (packages.length) return packages[packages.length - 1][1];
+	return url.includes('/n8n-nodes-suvvy/') ? 'n8n-nodes-suvvy' : url;
 }
 
-/** Self time per node of the profile, in milliseconds, from its samples and their time deltas. */
-function selfTimes(profile) {
+/** Samples further apart than this in one owner's code belong to separate bursts of its work. */
+const BURST_GAP_MS = 1000;
+
+/**
+ * The sample indexes of the last burst of work in `owner`'s code. n8n runs a package's code when it
+ * loads it at start-up and then again when a workflow executes; with one contender per profile, the
+ * last burst is its run, so start-up and set-up do not blur it.
+ */
+function spanOf(profile, owner) {
+	const ownerById = new Map(profile.nodes.map((node) => [node.id, ownerOf(node.callFrame.url, node.callFrame.functionName)]));
+	let at = 0;
+	const times = profile.samples.map((_id, index) => (at += (profile.timeDeltas[index] ?? 0) / 1000));
+	const hits = profile.samples.flatMap((id, index) => (ownerById.get(id) === owner ? [index] : []));
+	if (!hits.length) throw new Error(`No sample of the profile is in ${owner}'s code`);
+	let first = hits.length - 1;
+	while (first > 0 && times[hits[first]] - times[hits[first - 1]] <= BURST_GAP_MS) first--;
+	return { first: hits[first], last: hits[hits.length - 1] };
+}
+
+/** Self time per node of the profile, in milliseconds, from its samples (within `span`) and their time deltas. */
+function selfTimes(profile, span) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, { node, ms: 0 }]));
 	profile.samples.forEach((id, index) => {
+		if (span && (index < span.first || index > span.last)) return;
 		const entry = byId.get(id);
 		if (entry) entry.ms += (profile.timeDeltas[index] ?? 0) / 1000;
 	});
 	return [...byId.values()];
 }
 
-function summarise(profile, top = 15) {
-	const entries = selfTimes(profile);
+/** `during`: an owner whose last burst of work (spanOf) limits the summary; the whole profile without it. */
+function summarise(profile, top = 15, during = undefined) {
+	const entries = selfTimes(profile, during ? spanOf(profile, during) : undefined);
 	const total = entries.reduce((sum, { ms }) => sum + ms, 0);
 	const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
 	const owners = new Map();
@@ -54,8 +77,11 @@ function summarise(profile, top = 15) {
 module.exports = { summarise, ownerOf };
 
 if (require.main === module) {
-	const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '15' } }, allowPositionals: true });
-	const summary = summarise(JSON.parse(readFileSync(positionals[0], 'utf8')), Number(values.top));
+	const { values, positionals } = parseArgs({
+		options: { top: { type: 'string', default: '15' }, during: { type: 'string' } },
+		allowPositionals: true,
+	});
+	const summary = summarise(JSON.parse(readFileSync(positionals[0], 'utf8')), Number(values.top), values.during);
 	const table = (rows) => rows.map(({ name, ms, percent }) => `| ${name} | ${ms} ms | ${percent} % |`).join('\n');
 	console.log(`Total sampled: ${summary.total_ms} ms\n\n| By owner | self time | share |\n| --- | --- | --- |\n${table(summary.owners)}\n\n| By function | self time | share |\n| --- | --- | --- |\n${table(summary.functions)}`);
 }
