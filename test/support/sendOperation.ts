@@ -1,0 +1,11 @@
+/** The Send operation as a test selects it, and the index of each of its seven outputs. */
+export const SEND = { resource: 'message', operation: 'send' };
+export const OUTPUT = {
+	sent: 0,
+	invalidToken: 1,
+	negativeBalance: 2,
+	unsupportedFile: 3,
+	validationError: 4,
+	channelDisabled: 5,
+	otherError: 6,
+};
