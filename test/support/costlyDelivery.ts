@@ -1,0 +1,26 @@
+/**
+ * Deliveries to chat-9, and messages in them linking to files on a test file server, as the tests of
+ * what one delivery may cost n8n post them.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FileServer } from './fileServer';
+
+export const MB = 1024 * 1024;
+
+/** A document message linking to `path` on `files`. */
+export const fileMessageOn =
+	(files: FileServer) =>
+	(path: string, extra: IDataObject = {}) => ({
+		type: 'document',
+		message_sender: 'ai',
+		file: { name: path.split('/').pop(), url: `${files.url}${path}`, ...extra },
+	});
+
+/** A new_messages delivery of `messages`, with any other fields in `extra`. */
+export const delivery = (messages: unknown[], extra: IDataObject = {}) => ({
+	event_type: 'new_messages',
+	chat_id: 'chat-9',
+	new_messages: messages,
+	...extra,
+});
