@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
 
-import { Container } from '@n8n/di';
-import { BinaryDataService } from 'n8n-core';
-import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../../dev/emulator';
 import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
-import { prepareBinaryData, runWorkflow } from '../support/runWorkflow';
+import {
+	acceptedId,
+	admin,
+	audio,
+	KB,
+	sendVoices,
+	useBudgetEmulator,
+	type Voice,
+} from '../support/budgetEmulator';
+import { readingFiles } from '../support/readingFiles';
 
 /**
  * The memory budget of request bodies, through n8n's engine against the emulator over loopback: what
@@ -14,78 +20,17 @@ import { prepareBinaryData, runWorkflow } from '../support/runWorkflow';
  * failures and a cancelled execution. The emulator's log (one line per fault it plays and per message
  * it stores, in the order it handles them) orders the events; nothing here waits on a timer.
  */
-const KB = 1024;
-let emulator: Emulator;
 let emulatorLog: string[] = [];
 let onLogLine: (line: string) => void = () => {};
 
-beforeAll(async () => {
-	emulator = await startEmulator({
-		log: (line) => {
-			emulatorLog.push(line);
-			onLogLine(line);
-		},
-	});
+useBudgetEmulator((line) => {
+	emulatorLog.push(line);
+	onLogLine(line);
 });
-afterAll(() => emulator.close());
-beforeEach(async () => {
-	await admin('reset', {});
-	await admin('state', { faults: { rate: 0, plan: {} }, latency_ms: 0 });
+beforeEach(() => {
 	emulatorLog = [];
 	onLogLine = () => {};
 });
-
-async function admin(path: string, body?: unknown) {
-	const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-		method: body === undefined ? 'GET' : 'POST',
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return (await response.json()) as Record<string, unknown>;
-}
-
-/** An OGG-looking file of `size` bytes, different for every seed. */
-const audio = (size: number, seed: number) =>
-	Buffer.concat([Buffer.from('OggS'), Buffer.alloc(size - 4, seed)]);
-
-interface Voice {
-	id: string;
-	chat: string;
-	size: number;
-	/** Declared as a bare upload, so the node must look at its first bytes. */
-	generic?: boolean;
-}
-
-async function sendVoices(
-	voices: Voice[],
-	options: Record<string, unknown>,
-	onStarted?: (execution: { cancel(): void }) => void,
-	node?: INodeType,
-) {
-	return await runWorkflow({
-		node,
-		items: voices.map(({ id, chat, size, generic }, index) => ({
-			json: { id, chat },
-			files: {
-				data: {
-					base64: audio(size, index).toString('base64'),
-					fileName: `${id}.ogg`,
-					mimeType: generic ? 'application/octet-stream' : 'audio/ogg',
-				},
-			},
-		})),
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			source: 'Memory budget test',
-			text: '',
-			chatId: '={{ $json.chat }}',
-			messageId: '={{ $json.id }}',
-			options: { maxParallelRequests: 100, ...options },
-		},
-		credentials: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
-		onStarted,
-	});
-}
 
 /**
  * The Suvvy node, handing over what it returned once it has: n8n-core 1.41 and older settle a
@@ -104,8 +49,6 @@ function suvvyTellingWhatItReturned() {
 	};
 	return { node, returned };
 }
-
-const acceptedId = (line: string) => /^accepted (\S+) /.exec(line)?.[1];
 
 describe('bodies in flight', () => {
 	test('never take more than the budget, whatever Max Parallel Requests says', async () => {
@@ -140,51 +83,6 @@ describe('bodies in flight', () => {
 		expect(stats.max_bytes_in_flight).toBeLessThan(2100 * KB);
 	});
 });
-
-type BinaryStore = {
-	mode: string;
-	getAsBuffer(binaryData: IBinaryData): Promise<Buffer>;
-	getAsStream(id: string, chunkSize?: number): Promise<AsyncIterable<Buffer>>;
-};
-
-/**
- * Runs `run` with n8n's binary data in `mode`, counting every byte of file content the node reads
- * through n8n's binary data service (whole files, streams, first bytes alike) as it is read.
- */
-async function readingFiles<T>(
-	mode: string,
-	onRead: (bytes: number) => void,
-	run: () => Promise<T>,
-) {
-	await prepareBinaryData();
-	const service = Container.get(BinaryDataService) as unknown as BinaryStore;
-	const { mode: configured, getAsBuffer, getAsStream } = service;
-	service.mode = mode;
-	service.getAsBuffer = async (binaryData) => {
-		const bytes = await getAsBuffer.call(service, binaryData);
-		onRead(bytes.length);
-		return bytes;
-	};
-	service.getAsStream = async (id, chunkSize) => {
-		const stream = await getAsStream.call(service, id, chunkSize);
-		// The stream stays n8n's; only reading it through iteration (what the node does) is counted.
-		const iterate = stream[Symbol.asyncIterator].bind(stream);
-		stream[Symbol.asyncIterator] = async function* () {
-			for await (const chunk of { [Symbol.asyncIterator]: iterate }) {
-				onRead(chunk.length);
-				yield chunk;
-			}
-		};
-		return stream;
-	};
-	try {
-		return await run();
-	} finally {
-		service.mode = configured;
-		delete (service as Partial<BinaryStore>).getAsBuffer;
-		delete (service as Partial<BinaryStore>).getAsStream;
-	}
-}
 
 describe('files of messages waiting for the budget', () => {
 	// Messages of 600 KB (read whole) and 1.2 MB (streamed from n8n's store), some declared as bare
