@@ -23,6 +23,8 @@ function ownerOf(url, functionName) {
 	return url.includes('/n8n-nodes-suvvy/') ? 'n8n-nodes-suvvy' : url;
 }
 
+const ownerOfFrame = ({ callFrame }) => ownerOf(callFrame.url, callFrame.functionName);
+
 /** Samples further apart than this in one owner's code belong to separate bursts of its work. */
 const BURST_GAP_MS = 1000;
 
@@ -32,7 +34,7 @@ const BURST_GAP_MS = 1000;
  * last burst is its run, so start-up and set-up do not blur it.
  */
 function spanOf(profile, owner) {
-	const ownerById = new Map(profile.nodes.map((node) => [node.id, ownerOf(node.callFrame.url, node.callFrame.functionName)]));
+	const ownerById = new Map(profile.nodes.map((node) => [node.id, ownerOfFrame(node)]));
 	let at = 0;
 	const times = profile.samples.map((_id, index) => (at += (profile.timeDeltas[index] ?? 0) / 1000));
 	const hits = profile.samples.flatMap((id, index) => (ownerById.get(id) === owner ? [index] : []));
@@ -62,7 +64,7 @@ function summarise(profile, top = 15, during = undefined) {
 	const functions = new Map();
 	for (const { node, ms } of entries) {
 		const { functionName, url, lineNumber } = node.callFrame;
-		const owner = ownerOf(url, functionName);
+		const owner = ownerOfFrame(node);
 		add(owners, owner, ms);
 		add(functions, `${functionName || '(anonymous)'} ${owner}${url ? `:${lineNumber + 1}` : ''}`, ms);
 	}

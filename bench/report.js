@@ -31,6 +31,15 @@ function mergeWithEarlier(json, cases) {
 	);
 }
 
+/** docs/benchmarks.md (its hand-written analysis kept) and its chart, from a day's results; returns the page's path. */
+function writePages(result) {
+	mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
+	writeFileSync(path.join(ROOT, 'docs/images/benchmarks.svg'), chart(classicCases(result.cases)));
+	const md = path.join(ROOT, 'docs/benchmarks.md');
+	writeFileSync(md, markdown(result, keptAnalysis(md)));
+	return md;
+}
+
 function writeReport(results, { n8nVersion, reps }) {
 	const date = new Date().toISOString().slice(0, 10);
 	const file = `bench/results/${date}.json`;
@@ -44,21 +53,15 @@ function writeReport(results, { n8nVersion, reps }) {
 		cases: mergeWithEarlier(json, results.map(summarise)),
 	};
 	mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-	mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
 	writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
-	writeFileSync(path.join(ROOT, 'docs/images/benchmarks.svg'), chart(classicCases(result.cases)));
-	const md = path.join(ROOT, 'docs/benchmarks.md');
-	writeFileSync(md, markdown(result, keptAnalysis(md)));
-	return { json, markdown: md, summary: goalRows(result).join('\n') };
+	return { json, markdown: writePages(result), summary: goalRows(result).join('\n') };
 }
 
 module.exports = { writeReport, summarise, median, markdown, keptAnalysis };
 
 // `node bench/report.js bench/results/<date>.json` renders docs/benchmarks.md again from saved results.
 if (require.main === module) {
-	const result = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'));
-	writeFileSync(path.join(ROOT, 'docs/images/benchmarks.svg'), chart(classicCases(result.cases)));
-	const md = path.join(ROOT, 'docs/benchmarks.md');
-	writeFileSync(md, markdown(result, keptAnalysis(md)));
+	const result = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+	writePages(result);
 	console.log(goalRows(result).join('\n'));
 }

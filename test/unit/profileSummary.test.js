@@ -8,6 +8,18 @@ const frame = (id, functionName, url, children = []) => ({
 	children,
 });
 
+/** This package's buildBody (2), axios's request (3) and `fourth` under the root, sampled as given. */
+const profileOf = (fourth, samples, timeDeltas) => ({
+	nodes: [
+		frame(1, '(root)', '', [2, 3, 4]),
+		frame(2, 'buildBody', 'file:///n/node_modules/n8n-nodes-suvvy/dist/a.js'),
+		frame(3, 'request', 'file:///n/node_modules/axios/lib/a.js'),
+		fourth,
+	],
+	samples,
+	timeDeltas,
+});
+
 describe('the CPU profile summary', () => {
 	test("names each frame's owner: this package, the innermost package, Node, or the engine's own states", () => {
 		expect(ownerOf('file:///x/node_modules/n8n-nodes-suvvy/dist/nodes/Suvvy/a.js', 'f')).toBe('n8n-nodes-suvvy');
@@ -20,16 +32,7 @@ describe('the CPU profile summary', () => {
 	});
 
 	test('self time is the sum of the time deltas of the samples that landed on a frame', () => {
-		const profile = {
-			nodes: [
-				frame(1, '(root)', '', [2, 3, 4]),
-				frame(2, 'buildBody', 'file:///n/node_modules/n8n-nodes-suvvy/dist/a.js'),
-				frame(3, 'request', 'file:///n/node_modules/axios/lib/a.js'),
-				frame(4, '(idle)', ''),
-			],
-			samples: [2, 3, 3, 4, 2],
-			timeDeltas: [1000, 2000, 3000, 4000, 10000],
-		};
+		const profile = profileOf(frame(4, '(idle)', ''), [2, 3, 3, 4, 2], [1000, 2000, 3000, 4000, 10000]);
 		const summary = summarise(profile);
 		expect(summary.total_ms).toBe(20);
 		expect(summary.owners).toEqual([
@@ -42,17 +45,12 @@ describe('the CPU profile summary', () => {
 	});
 
 	test("--during keeps only the last burst of work in that owner's code (n8n's start-up loads it too)", () => {
-		const profile = {
-			nodes: [
-				frame(1, '(root)', '', [2, 3, 4]),
-				frame(2, 'buildBody', 'file:///n/node_modules/n8n-nodes-suvvy/dist/a.js'),
-				frame(3, 'request', 'file:///n/node_modules/axios/lib/a.js'),
-				frame(4, 'startUp', 'file:///n/node_modules/n8n/dist/a.js'),
-			],
-			// 2 at start-up, then 1.5 s of start-up, then the run: 2, 3, 2; then shutting down.
-			samples: [2, 4, 2, 3, 2, 4],
-			timeDeltas: [3000, 1500000, 1000, 2000, 1000, 70000],
-		};
+		// 2 at start-up, then 1.5 s of start-up, then the run: 2, 3, 2; then shutting down.
+		const profile = profileOf(
+			frame(4, 'startUp', 'file:///n/node_modules/n8n/dist/a.js'),
+			[2, 4, 2, 3, 2, 4],
+			[3000, 1500000, 1000, 2000, 1000, 70000],
+		);
 		const summary = summarise(profile, 15, 'n8n-nodes-suvvy');
 		expect(summary.total_ms).toBe(4);
 		const owners = Object.fromEntries(summary.owners.map(({ name, ms }) => [name, ms]));
