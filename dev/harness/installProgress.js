@@ -27,7 +27,7 @@ function notes(stderr) {
 
 /** The last `[step …] …` line the install scripts printed, and the folder it fills. */
 function currentStep(stderr) {
-	const steps = [...stderr.matchAll(/^\[step ([^\]]+)\] (.+)$/gm)];
+	const steps = [...stderr.matchAll(new RegExp(STEP_LINE.source, 'gm'))];
 	if (!steps.length) return undefined;
 	const [, counter, text] = steps[steps.length - 1];
 	const version = /Downloading (?:n8n|Node) (\S+)/.exec(text)?.[1];
