@@ -48,7 +48,8 @@ class N8nApi {
 				// owner's session, which their GET /login hands out before anyone has set a password.
 				if (/answered 401/.test(error.message) && !this.cookie) {
 					await this.request('GET', '/login');
-					continue;
+					// Without a session from it, the 401 stands (no retry loop that skips the deadline).
+					if (this.cookie) continue;
 				}
 				// n8n 1.x reports ready before its REST routes are mounted (404, or a "starting up" page).
 				if (!/answered 404|starting up/.test(error.message) || Date.now() > deadline) throw error;
