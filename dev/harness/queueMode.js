@@ -40,7 +40,7 @@ async function startQueueBackends() {
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		};
 		// Each instance's task broker port comes from startN8n.
-		const workerEnv = async (healthPort) => ({
+		const workerEnv = (healthPort) => ({
 			...env,
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),

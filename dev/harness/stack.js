@@ -195,7 +195,7 @@ async function startStack(options = {}) {
 		if (queue) {
 			// The worker loads the community package from the same n8n home as the main instance.
 			const healthPort = await freePort();
-			worker = await startN8n({ installation, userFolder, port: healthPort, command: 'worker', env: await queue.workerEnv(healthPort), echo: options.echo });
+			worker = await startN8n({ installation, userFolder, port: healthPort, command: 'worker', env: queue.workerEnv(healthPort), echo: options.echo });
 			stoppers.push(() => worker.stop());
 		}
 		const api = new N8nApi(n8n.url, installation.requireFromN8n);
