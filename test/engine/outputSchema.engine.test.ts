@@ -141,6 +141,11 @@ describe('the schema checker', () => {
 		expect(() => schemaErrors({ type: 'string', minLength: 1 } as SchemaNode, 'x')).toThrow(
 			'does not know the keyword "minLength"',
 		);
+		// Also where the value never goes: a property it does not carry.
+		const unreached = { type: 'object', properties: { a: { type: 'string', minLength: 1 } } };
+		expect(() => schemaErrors(unreached as SchemaNode, {})).toThrow(
+			'$.a: the checker does not know the keyword "minLength"',
+		);
 	});
 });
 

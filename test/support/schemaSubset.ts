@@ -37,12 +37,26 @@ function hasType(value: unknown, type: string): boolean {
 	return typeOf(value) === type;
 }
 
-function check(schema: SchemaNode, value: unknown, path: string, top: boolean, errors: string[]) {
+/**
+ * Refuses a keyword the checker does not know anywhere in the schema, including the parts no value
+ * reaches (a property no item carries, the entries of an empty list).
+ */
+function knowsEveryKeyword(schema: SchemaNode, path: string, top: boolean) {
 	for (const keyword of Object.keys(schema)) {
 		if (!KEYWORDS.has(keyword) && !(top && TOP_LEVEL_ONLY.has(keyword))) {
 			throw new Error(`${path}: the checker does not know the keyword "${keyword}"`);
 		}
 	}
+	for (const [name, entry] of Object.entries(schema.properties ?? {})) {
+		knowsEveryKeyword(entry, `${path}.${name}`, false);
+	}
+	if (schema.items) knowsEveryKeyword(schema.items, `${path}[]`, false);
+	if (typeof schema.additionalProperties === 'object') {
+		knowsEveryKeyword(schema.additionalProperties, `${path}.*`, false);
+	}
+}
+
+function check(schema: SchemaNode, value: unknown, path: string, errors: string[]) {
 	if (schema.type !== undefined) {
 		const types = Array.isArray(schema.type) ? schema.type : [schema.type];
 		if (!types.some((type) => hasType(value, type))) {
@@ -54,9 +68,7 @@ function check(schema: SchemaNode, value: unknown, path: string, top: boolean, e
 		errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
 	}
 	if (Array.isArray(value) && schema.items) {
-		value.forEach((entry, index) =>
-			check(schema.items!, entry, `${path}[${index}]`, false, errors),
-		);
+		value.forEach((entry, index) => check(schema.items!, entry, `${path}[${index}]`, errors));
 	}
 	if (typeOf(value) !== 'object') return;
 	const object = value as Record<string, unknown>;
@@ -65,18 +77,19 @@ function check(schema: SchemaNode, value: unknown, path: string, top: boolean, e
 	}
 	for (const [name, entry] of Object.entries(object)) {
 		const described = schema.properties?.[name];
-		if (described) check(described, entry, `${path}.${name}`, false, errors);
+		if (described) check(described, entry, `${path}.${name}`, errors);
 		else if (schema.additionalProperties === false)
 			errors.push(`${path}: has "${name}", not in the schema`);
 		else if (typeof schema.additionalProperties === 'object') {
-			check(schema.additionalProperties, entry, `${path}.${name}`, false, errors);
+			check(schema.additionalProperties, entry, `${path}.${name}`, errors);
 		}
 	}
 }
 
 /** Every way the value breaks the schema, one line each, each naming the path; [] when it fits. */
 export function schemaErrors(schema: SchemaNode, value: unknown): string[] {
+	knowsEveryKeyword(schema, '$', true);
 	const errors: string[] = [];
-	check(schema, value, '$', true, errors);
+	check(schema, value, '$', errors);
 	return errors;
 }
