@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FileServer } from './fileServer';
+import { delivery as replyDelivery } from './replyDelivery';
 
 export const MB = 1024 * 1024;
 
@@ -17,10 +18,6 @@ export const fileMessageOn =
 		file: { name: path.split('/').pop(), url: `${files.url}${path}`, ...extra },
 	});
 
-/** A new_messages delivery of `messages`, with any other fields in `extra`. */
-export const delivery = (messages: unknown[], extra: IDataObject = {}) => ({
-	event_type: 'new_messages',
-	chat_id: 'chat-9',
-	new_messages: messages,
-	...extra,
-});
+/** A new_messages delivery of `messages` to chat-9, with any other fields in `extra`. */
+export const delivery = (messages: unknown[], extra: IDataObject = {}) =>
+	replyDelivery(messages, { chat_id: 'chat-9', ...extra });
