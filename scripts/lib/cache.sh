@@ -19,3 +19,19 @@ lock_install() {
 		flock "$install_lock"
 	fi
 }
+
+# Runs an npm command ("$@") with its output shown as it comes (on stderr, whose lines the callers
+# show the user); when it fails, adds one line naming what could not be fetched, read from that
+# output by npmFailure.js ("<what> failed: the registry has no …"), and returns npm's status.
+# $2, when set, is the lock file npm installs from: it names the package behind a checksum.
+npm_explained() {
+	local what="$1" lock_file="$2" output status=0
+	shift 2
+	output="$(mktemp)"
+	"$@" 2>&1 | tee "$output" >&2 || status=${PIPESTATUS[0]}
+	if ((status != 0)); then
+		node "$(dirname "${BASH_SOURCE[0]}")/npmFailure.js" "$what" "$output" "$lock_file" >&2 || true
+	fi
+	rm -f "$output"
+	return "$status"
+}
