@@ -1,16 +1,35 @@
 #!/usr/bin/env bash
-# Prints the path of a real n8n's CLI entry point (packages/cli/bin/n8n), installing the pinned
-# version from the npm registry into a cache outside the repository on first use (about 4 minutes
-# and 3 GB). The e2e tier, `npm run dev`, `npm run demo` and the benchmarks all run this n8n.
-# Run the printed file with the Node that scripts/n8n-node.sh prints for the same N8N_VERSION (the
-# one the release's engines.node accepts). Two commands started together share one install: the
-# second waits for the first (scripts/lib/cache.sh).
+# Prints the path of a real n8n's CLI entry point (packages/cli/bin/n8n), installing that release on
+# first use into a cache outside the repository (a few minutes and up to 3 GB) with `npm ci` from the
+# lock file committed for it in dev/n8n-releases/<version>/, so every machine gets the tree the tests
+# last passed on (scripts/lock-n8n.sh refreshes a lock). The e2e tier, `npm run dev`, `npm run demo`
+# and the benchmarks all run this n8n. Run the printed file with the Node that scripts/n8n-node.sh
+# prints for the same N8N_VERSION (the one the release's engines.node accepts). Two commands started
+# together share one install: the second waits for the first (scripts/lib/cache.sh).
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 major="${N8N_VERSION%%.*}"
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib/cache.sh"
+
+# Only a locked release installs: resolving n8n's ~2 000 packages afresh gets whatever the registry
+# holds that minute (once, mid-release, a version it did not have yet). Another release, to bisect,
+# gets a lock of its own first; nothing needs committing for that.
+release="dev/n8n-releases/${N8N_VERSION}"
+lock="$here/../$release/package-lock.json"
+if [[ ! -f "$lock" || ! -f "$here/../$release/package.json" ]]; then
+	locked=()
+	for file in "$here"/../dev/n8n-releases/*/package-lock.json; do
+		[[ -f "$file" ]] && locked+=("$(basename "$(dirname "$file")")")
+	done
+	echo "n8n ${N8N_VERSION} has no lock file in ${release}/ (locked: ${locked[*]:-none})." >&2
+	echo "To install another release, resolve a lock for it first: scripts/lock-n8n.sh ${N8N_VERSION}" >&2
+	exit 1
+fi
+# The install records what it was made from; a refreshed lock (or override) installs again.
+made_from="$(cat "$here/../$release/package.json" "$lock" | sha256sum | cut -d' ' -f1)"
+
 node_bin="$(N8N_VERSION="$N8N_VERSION" "$here/n8n-node.sh")"
 cache="$cache_root/n8n-${N8N_VERSION}"
 entry="$cache/node_modules/n8n/bin/n8n"
@@ -32,28 +51,18 @@ natives_load() {
 	(cd "$cache" && "$node_bin" -e "$script") >/dev/null 2>&1
 }
 
-installed() { [[ -f "$ready" && -f "$entry" ]] && natives_load; }
+installed() { [[ -f "$ready" && "$(cat "$ready")" == "$made_from" && -f "$entry" ]] && natives_load; }
 
 # Checked again under the lock: a command that waited finds the install the other one finished.
 installed || lock_install "n8n-${N8N_VERSION}" "n8n ${N8N_VERSION}"
 if ! installed; then
-	echo "Installing n8n ${N8N_VERSION} into $cache (first run only: a few minutes, about 3 GB) ..." >&2
+	echo "Installing n8n ${N8N_VERSION} from ${release}/package-lock.json into $cache (first run only: a few minutes, about 3 GB) ..." >&2
 	echo "Using your npm settings, except: ${OVERRIDDEN}" >&2
 	rm -rf "$cache"
 	mkdir -p "$cache"
-	# linkedom: n8n 2.41.1 asks for a range whose newest release needs a newer Node; 0.18.13 is the
-	# last that installs and runs here. xlsx: n8n 1.x fetches it from SheetJS's own CDN, outside the
-	# npm registry; the registry's last release stands in (only the Spreadsheet File node uses it).
-	overrides='"linkedom": "0.18.13"'
-	[[ "$major" == 1 ]] && overrides+=', "xlsx": "0.18.5"'
-	cat >"$cache/package.json" <<-JSON
-		{
-		  "name": "n8n-cache",
-		  "private": true,
-		  "dependencies": { "n8n": "${N8N_VERSION}" },
-		  "overrides": { ${overrides} }
-		}
-	JSON
+	# The overrides behind the lock are explained in dev/n8n-releases/README.md.
+	cp "$here/../$release/package.json" "$lock" "$cache/"
+	packages="$(node -p 'Object.keys(require(process.argv[1]).packages).length - 1' "$lock")"
 	# Install scripts are skipped (several would download prebuilt binaries from outside the npm
 	# registry); the native modules n8n needs are then built against the running Node's own headers.
 	export PATH="$(dirname "$node_bin"):$PATH"
@@ -61,17 +70,19 @@ if ! installed; then
 	[[ -d "$nodedir" ]] && export npm_config_nodedir="$(cd "$nodedir" && pwd)"
 	(
 		cd "$cache"
-		step "1/3" "Downloading n8n ${N8N_VERSION} and its packages"
-		npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+		step "1/3" "Downloading n8n ${N8N_VERSION} and the ${packages} packages its lock names"
+		npm_explained "Installing n8n ${N8N_VERSION} from ${release}/package-lock.json" "$cache/package-lock.json" \
+			npm ci --no-audit --no-fund --ignore-scripts --loglevel=error || exit 1
 		for index in "${!natives[@]}"; do
 			step "2/3" "Compiling native module ${natives[$index]} ($((index + 1)) of ${#natives[@]})"
-			npm rebuild "${natives[$index]}" --ignore-scripts=false --loglevel=error >&2
+			npm_explained "Compiling ${natives[$index]} for n8n ${N8N_VERSION} on Node $("$node_bin" --version)" "" \
+				npm rebuild "${natives[$index]}" --ignore-scripts=false --loglevel=error || exit 1
 		done
 	)
 	step "3/3" "Checking that n8n ${N8N_VERSION} starts"
 	"$node_bin" "$entry" --version >/dev/null
 	natives_load || { echo "n8n's native modules (${natives[*]}) did not build" >&2; exit 1; }
-	touch "$ready"
+	echo "$made_from" >"$ready"
 fi
 
 echo "$entry"

@@ -1,8 +1,8 @@
 'use strict';
 /**
  * A real n8n for the e2e tier, `npm run dev`, `npm run demo` and the benchmarks: the pinned version,
- * installed once into a cache by scripts/n8n.sh and run on the Node its engines.node asks for
- * (scripts/n8n-node.sh), on loopback only.
+ * installed once into a cache by scripts/n8n.sh from its lock in dev/n8n-releases/ and run on the
+ * Node its engines.node asks for (scripts/n8n-node.sh), on loopback only.
  */
 const { spawn, execFileSync } = require('node:child_process');
 const { once } = require('node:events');
