@@ -1,10 +1,11 @@
 'use strict';
 /**
  * What `npm publish` would ship, read from `npm pack --dry-run` after the build: only the built
- * nodes and credentials with their icons and codex files, the README, the licence and package.json.
+ * nodes and credentials with their icons and codex files, the README, the licence and package.json;
+ * none of the development files beside them, such as the lock files of the real n8n releases.
  */
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -37,6 +38,20 @@ describe('the published tarball', () => {
 
 		expect(elsewhere).toStrictEqual([]);
 		for (const file of TOP_LEVEL_FILES) expect(tarball.paths).toContain(file);
+	});
+
+	test('carries no lock file of a real n8n release, which the repository holds beside the scripts that install them', () => {
+		const releases = path.join(ROOT, 'dev', 'n8n-releases');
+		const locks = readdirSync(releases)
+			.map((version) => `dev/n8n-releases/${version}/package-lock.json`)
+			.filter((file) => existsSync(path.join(ROOT, file)));
+		// The three releases the e2e tiers run, at the least: otherwise this would check nothing.
+		expect(locks.length).toBeGreaterThanOrEqual(3);
+
+		expect(tarball.paths.filter((file) => file.startsWith('dev/') || path.basename(file) === 'package-lock.json')).toStrictEqual([]);
+		// Nor under another name (a build step copying one into dist/): no packed file reads like a lock.
+		const lockLike = tarball.paths.filter((file) => readFileSync(path.join(ROOT, file), 'utf8').includes('"lockfileVersion"'));
+		expect(lockLike).toStrictEqual([]);
 	});
 
 	test('ships every node and credential the n8n section names, with icons and codex files', () => {
