@@ -1,18 +1,22 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { ANSWER_MODE } from './compat/answerMode';
 import { MAIN_CONNECTION } from './compat/mainConnection';
 import { themedIcon } from './compat/themedIcon';
 import { receiveReply } from './trigger/receiveReply';
+import { acknowledgement } from './trigger/respond';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
 import { forget, isRecorded, record } from './trigger/webhookRecord';
-import { refuseUnusableSecret } from './trigger/webhookSecret';
+import { refuseToRunUnprotected } from './trigger/webhookSecret';
 
 export class SuvvyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +37,7 @@ export class SuvvyTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: 'onReceived',
+				responseMode: ANSWER_MODE,
 				path: 'webhook',
 			},
 		],
@@ -48,7 +52,7 @@ export class SuvvyTrigger implements INodeType {
 				return isRecorded.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await refuseUnusableSecret.call(this);
+				await refuseToRunUnprotected.call(this);
 				return record.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -59,5 +63,18 @@ export class SuvvyTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveReply.call(this);
+	}
+
+	/**
+	 * The execution's first step, which n8n runs only once the execution is stored: where n8n would
+	 * answer Suvvy before storing it, the trigger answers here instead (compat/answerMode.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (ANSWER_MODE === 'responseNode') {
+			const output = this.getNodeParameter('output', 0, 'message') as string;
+			this.sendResponse({ body: acknowledgement(items, output), headers: {}, statusCode: 200 });
+		}
+		return [items];
 	}
 }

@@ -2,10 +2,16 @@
  * Calls the Suvvy Trigger's webhook function the way n8n's webhook server does: through n8n-core's
  * real WebhookContext, so parameters, credentials, HTTP downloads (nock) and binary storage are
  * n8n's own. Only the incoming request and outgoing response objects are stand-ins for Express.
+ * Suvvy's answer is then what n8n would send: the trigger's own refusal; or, for items, what the
+ * webhook function returned (`onReceived`, n8n 2.8 and newer, once the execution is stored) or what
+ * the trigger's first step sends once n8n runs the stored execution (`responseNode`, older n8n),
+ * run here on n8n-core's real engine.
  */
+import { WorkflowExecute } from 'n8n-core';
 import {
 	Workflow,
 	type IDataObject,
+	type IExecuteResponsePromiseData,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -18,7 +24,7 @@ import {
 import { SuvvyWebhookApi } from '../../credentials/SuvvyWebhookApi.credentials';
 import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { createWebhookFunctions } from './engineCompat';
+import { createHooks, createWebhookFunctions, startRunExecutionData } from './engineCompat';
 import { assertNoLeaksInTrigger, watchEngineLogs } from './leakGuard';
 import { TestNodeTypes } from './nodeTypes';
 import { prepareBinaryData } from './runWorkflow';
@@ -32,10 +38,17 @@ export interface TriggerCall {
 	body: unknown;
 	headers?: Record<string, string>;
 	parameters?: INodeParameters;
-	/** The webhook secret credential; leave it out for a trigger without one. */
-	secret?: string;
-	/** Called the moment the trigger answers the request, before it returns. */
+	/**
+	 * The trigger's webhook secret, TEST_SECRET unless given; null for a trigger without a Suvvy
+	 * Webhook Secret credential. Without `headers`, the request carries the secret as Suvvy sends it.
+	 */
+	secret?: string | null;
+	/** Called the moment Suvvy is answered. */
 	onAnswer?: (status: number | undefined) => void;
+	/** The bytes n8n read, when they are not the body as JSON (n8n keeps them as `rawBody`). */
+	rawBody?: Buffer;
+	/** Called as the trigger's webhook function starts, and as it returns: what the trigger itself does. */
+	around?: { start(): void; end(): void };
 }
 
 export interface TriggerResult {
@@ -45,9 +58,12 @@ export interface TriggerResult {
 	/** What the workflow would start with, or undefined when no execution starts. */
 	items: INodeExecutionData[] | undefined;
 	returned: IWebhookResponseData;
+	/** How the trigger asked n8n to answer Suvvy (compat/answerMode.ts). */
+	answerMode: string;
 	/**
-	 * Whether this n8n offers nodes its egress filter (n8n 2.x): with it, a host name is resolved and
-	 * checked before connecting; without it (n8n 1.x), the connection itself is checked.
+	 * Whether this n8n offers nodes its egress filter: with it, a host name is resolved and checked
+	 * before connecting; without it, an https connection is checked where it went, and a plain http
+	 * link by name is not fetched.
 	 */
 	offersEgressFilter: boolean;
 	/** Bytes the trigger read from the answers to its downloads, kept or not. */
@@ -104,9 +120,49 @@ class RecordingResponse {
 		this.onAnswer?.(this.statusCode);
 		return this;
 	}
+
+	/** n8n's own answer: its status defaults to 200. */
+	answer(status: number, body: IDataObject | undefined) {
+		this.status(status);
+		this.json(body ?? {});
+	}
+}
+
+/** Runs the stored execution's first step, the trigger, on n8n-core's engine, as n8n would. */
+async function runFirstStep(
+	workflow: Workflow,
+	node: INode,
+	items: INodeExecutionData[],
+	additionalData: IWorkflowExecuteAdditionalData,
+	onSendResponse: (response: IExecuteResponsePromiseData) => void,
+): Promise<INodeExecutionData[]> {
+	const workflowData = {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: [node],
+		connections: {},
+		active: true,
+		settings: {},
+	} as unknown as Parameters<typeof createHooks>[1];
+	additionalData.hooks = createHooks('4712', workflowData, onSendResponse) as never;
+	const run = await new WorkflowExecute(
+		additionalData,
+		'webhook',
+		startRunExecutionData(node, items),
+	).processRunExecutionData(workflow);
+	return run.data.resultData.runData[node.name]?.[0]?.data?.main[0] ?? [];
+}
+
+/** Whether this n8n gives nodes a working egress filter (n8n 2.30 and newer; see route.ts). */
+function offersEgressFilter(context: IWebhookFunctions): boolean {
+	const helpers = context.helpers as {
+		getSecureEgressFilter?: (policy: string) => { createSecureLookup?: unknown } | undefined;
+	};
+	return typeof helpers.getSecureEgressFilter?.('enforced')?.createSecureLookup === 'function';
 }
 
 export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
+	const secret = call.secret === undefined ? TEST_SECRET : call.secret;
 	await prepareBinaryData();
 	watchEngineLogs();
 	const node: INode = {
@@ -117,7 +173,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		position: [0, 0],
 		parameters: call.parameters ?? {},
 		webhookId: 'b3c1f0de-0000-4000-8000-00000000a11c',
-		...(call.secret === undefined
+		...(secret === null
 			? {}
 			: { credentials: { suvvyWebhookApi: { id: 'cred-secret', name: 'Suvvy webhook' } } }),
 	};
@@ -132,15 +188,19 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		settings: {},
 	});
 	const response = new RecordingResponse(call.onAnswer);
-	const headers = { 'content-type': 'application/json', ...call.headers };
+	const asSuvvySends = secret === null ? {} : { authorization: `Bearer ${secret}` };
+	const headers = { 'content-type': 'application/json', ...(call.headers ?? asSuvvySends) };
+	const rawBody =
+		call.rawBody ?? (call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body)));
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(
 			{ suvvyWebhookApi: new SuvvyWebhookApi() },
-			call.secret === undefined ? {} : { suvvyWebhookApi: { secret: call.secret } },
+			secret === null ? {} : { suvvyWebhookApi: { secret } },
 		),
 		httpRequest: {
 			method: 'POST',
 			body: call.body,
+			rawBody,
 			headers,
 			query: {},
 			params: {},
@@ -171,17 +231,29 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		webhookData,
 	);
 	const read = countBytesRead(context.helpers);
+	call.around?.start();
 	const returned = await trigger.webhook.call(context);
+	call.around?.end();
+	const answerMode = String(webhookData.webhookDescription.responseMode);
+	let items = returned.workflowData?.[0];
+	if (!returned.noWebhookResponse) {
+		if (items && answerMode === 'responseNode') {
+			items = await runFirstStep(workflow, node, items, additionalData, (sent) =>
+				response.answer(Number(sent.statusCode ?? 200), sent.body as IDataObject),
+			);
+		} else {
+			response.answer(200, returned.webhookResponse as IDataObject | undefined);
+		}
+	}
 	assertNoLeaksInTrigger(response.body, returned.workflowData);
 	return {
 		status: response.statusCode,
 		responseHeaders: response.headers,
 		responseBody: response.body,
-		items: returned.workflowData?.[0],
+		items,
 		returned,
-		offersEgressFilter:
-			typeof (context.helpers as { getSecureEgressFilter?: unknown }).getSecureEgressFilter ===
-			'function',
+		answerMode,
+		offersEgressFilter: offersEgressFilter(context),
 		bytesRead: read.bytes,
 	};
 }

@@ -16,7 +16,9 @@ import { Container } from '@n8n/di';
 import * as core from 'n8n-core';
 import * as workflowModule from 'n8n-workflow';
 import type {
+	IExecuteResponsePromiseData,
 	INode,
+	INodeExecutionData,
 	IRun,
 	IRunExecutionData,
 	IWebhookData,
@@ -64,11 +66,12 @@ export async function initBinaryData(): Promise<void> {
 	});
 }
 
-/** A run that starts at `startNode` with one empty item. */
-export function startRunExecutionData(startNode: INode): IRunExecutionData {
-	const nodeExecutionStack = [
-		{ node: startNode, data: { main: [[{ json: {} }]] }, source: null },
-	];
+/** A run that starts at `startNode` with `items` (one empty item unless given). */
+export function startRunExecutionData(
+	startNode: INode,
+	items: INodeExecutionData[] = [{ json: {} }],
+): IRunExecutionData {
+	const nodeExecutionStack = [{ node: startNode, data: { main: [items] }, source: null }];
 	const create = workflowExports.createRunExecutionData as
 		| ((data: unknown) => IRunExecutionData)
 		| undefined;
@@ -86,12 +89,26 @@ export function startRunExecutionData(startNode: INode): IRunExecutionData {
 	} as unknown as IRunExecutionData;
 }
 
-/** The execution's lifecycle hooks, with no handlers: the tests read the run n8n returns. */
-export function createHooks(executionId: string, workflowData: IWorkflowBase): unknown {
+/**
+ * The execution's lifecycle hooks: none, or one for `sendResponse` (what a node's answer to the
+ * webhook request that started the execution goes through). The tests read the run n8n returns.
+ */
+export function createHooks(
+	executionId: string,
+	workflowData: IWorkflowBase,
+	onSendResponse?: (response: IExecuteResponsePromiseData) => void,
+): unknown {
 	const LifecycleHooks = coreExports.ExecutionLifecycleHooks as Constructor | undefined;
-	if (LifecycleHooks) return new LifecycleHooks('manual', executionId, workflowData);
+	if (LifecycleHooks) {
+		const hooks = new LifecycleHooks('manual', executionId, workflowData) as {
+			addHandler: (name: string, handler: unknown) => void;
+		};
+		if (onSendResponse) hooks.addHandler('sendResponse', onSendResponse);
+		return hooks;
+	}
 	const WorkflowHooks = workflowExports.WorkflowHooks as Constructor;
-	return new WorkflowHooks({}, 'manual', executionId, workflowData);
+	const handlers = onSendResponse ? { sendResponse: [onSendResponse] } : {};
+	return new WorkflowHooks(handlers, 'manual', executionId, workflowData);
 }
 
 /** What n8n hands a trigger's `webhook` method as `this`. */
@@ -116,5 +133,11 @@ export function createWebhookFunctions(
 	const functions = coreExports.NodeExecuteFunctions as {
 		getExecuteWebhookFunctions: (...args: unknown[]) => IWebhookFunctions;
 	};
-	return functions.getExecuteWebhookFunctions(workflow, node, additionalData, 'webhook', webhookData);
+	return functions.getExecuteWebhookFunctions(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+	);
 }

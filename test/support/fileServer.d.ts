@@ -26,6 +26,8 @@ export interface FileServer {
 export function startFileServer(): Promise<FileServer>;
 export function file(bytes: Buffer, contentType?: string): Handler;
 export function drip(everyMs: number): Handler;
+/** Starts an answer and sends one header line every `everyMs`, never finishing the headers. */
+export function slowHeaders(everyMs: number): Handler;
 /** Sends without end, as fast as the connection takes it. */
 export function endless(): Handler;
 /** Sends `bytes` of an answer without a length, then holds the connection or closes it unfinished. */

@@ -52,6 +52,20 @@ function drip(everyMs) {
 	};
 }
 
+/**
+ * Starts an answer and never finishes its headers: one header line every `everyMs`, written straight
+ * to the connection, for as long as anyone listens (an idle timeout never fires).
+ */
+function slowHeaders(everyMs) {
+	return (request) => {
+		const socket = request.socket;
+		socket.write('HTTP/1.1 200 OK\r\n');
+		let line = 0;
+		const timer = setInterval(() => socket.write(`X-Slow-${line++}: still coming\r\n`), everyMs);
+		socket.on('close', () => clearInterval(timer));
+	};
+}
+
 /** Answers 200 without a length and sends as fast as the connection takes it, without end. */
 function endless() {
 	return (_request, response) => {
@@ -126,6 +140,7 @@ module.exports = {
 	startFileServer,
 	file,
 	drip,
+	slowHeaders,
 	endless,
 	partial,
 	redirect,

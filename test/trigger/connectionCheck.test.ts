@@ -6,10 +6,14 @@
  */
 import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { downloadFile, type DownloadLimits } from '../../nodes/Suvvy/transport/download';
+import { downloadFile, type DownloadLimits } from '../../nodes/Suvvy/trigger/download/downloadFile';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
-const LIMITS: DownloadLimits = { maxBytes: 1024, timeLimitMs: 5000, allowPrivateNetwork: false };
+const LIMITS: DownloadLimits = {
+	maxBytes: 1024,
+	timeLimitMs: 5000,
+	allowPrivateNetwork: false,
+};
 const LINK = 'https://files.suvvy.test/f/photo.png';
 
 interface Host {
@@ -93,19 +97,39 @@ describe('without an egress filter (n8n 1.x), each connection is checked where i
 		},
 	);
 
-	test('a public host redirecting to a name inside the network is refused, and nothing of its answer is read', async () => {
+	test('a public host redirecting to an https name inside the network is refused, and nothing of its answer is read', async () => {
 		const { download, asked, bodiesRead } = network({
-			'files.suvvy.test': publicRedirect('http://admin.attacker.test/secrets'),
+			'files.suvvy.test': publicRedirect('https://admin.attacker.test/secrets'),
 			'admin.attacker.test': { address: '10.0.0.5', status: 200, body: PNG },
 		});
 		await expect(download(LINK)).resolves.toMatchObject({
 			ok: false,
 			failure: { kind: 'refused' },
 		});
-		// README, "What remains on n8n 1.x": the request itself reaches the name's address.
-		expect(asked.map(({ url }) => url)).toEqual([LINK, 'http://admin.attacker.test/secrets']);
+		// SECURITY.md, "n8n without the egress filter": the connection is made, over TLS, before the
+		// address is known; a service there without a certificate for the name never gets the request.
+		expect(asked.map(({ url }) => url)).toEqual([LINK, 'https://admin.attacker.test/secrets']);
 		expect(bodiesRead).toEqual([]);
 	});
+
+	test.each(['http://admin.attacker.test/secrets', 'http://files.suvvy.test/f/photo.png'])(
+		'a plain http link by name (%s) is not fetched at all: its address cannot be checked before the request goes out',
+		async (link) => {
+			const { download, asked } = network({
+				'files.suvvy.test': publicRedirect(link),
+				'admin.attacker.test': { address: '10.0.0.5', status: 200, body: PNG },
+			});
+			await expect(download(link)).resolves.toMatchObject({
+				ok: false,
+				failure: { kind: 'unverifiableHttp' },
+			});
+			await expect(download(LINK)).resolves.toMatchObject({
+				ok: false,
+				failure: { kind: 'unverifiableHttp' },
+			});
+			expect(asked.map(({ url }) => url)).toEqual([LINK]);
+		},
+	);
 
 	test('an answer whose address is unknown is refused, not trusted', async () => {
 		const { download, bodiesRead } = network({

@@ -6,6 +6,7 @@
  */
 import { callTrigger } from '../support/callTrigger';
 import { fakeDns, restoreDns } from '../support/fakeDns';
+import { REFUSED, refusal } from '../support/refusals';
 import {
 	closedPort,
 	file,
@@ -16,8 +17,6 @@ import {
 	type TcpService,
 } from '../support/fileServer';
 
-const REFUSED =
-	"Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
 const SECRET_PAGE = Buffer.from('internal admin page: not for the internet');
 
 let internal: FileServer;
@@ -102,15 +101,20 @@ describe('Suvvy Trigger: only public internet addresses are downloaded by defaul
 		fakeDns({ 'files.attacker.test': [{ address: '127.0.0.1', family: 4 }] });
 		const url = `http://files.attacker.test:${internal.port}/internal`;
 		const { fileItem, offersEgressFilter } = await deliver(url);
-		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.json.file_error).toBe(refusal(url, offersEgressFilter));
 		expect(fileItem.binary).toBeUndefined();
-		if (offersEgressFilter) {
-			// n8n 2.x: the name is resolved and checked before any connection.
-			expect(internal.requests).toEqual([]);
-		} else {
-			// n8n 1.x offers nodes no resolver: the connection is checked before its answer is read.
-			expect(internal.requests).toHaveLength(1);
-		}
+		// With the egress filter the name is checked before connecting; without it, a plain http link
+		// by name is not fetched at all. Either way the service inside gets nothing.
+		expect(internal.requests).toEqual([]);
+	});
+
+	test('an https link by name that resolves to a loopback address is refused; the service there gets no request', async () => {
+		fakeDns({ 'files.attacker.test': [{ address: '127.0.0.1', family: 4 }] });
+		// Without the egress filter, the TLS greeting reaches the plain-HTTP service, which cannot
+		// read it as a request.
+		const { fileItem } = await deliver(`https://files.attacker.test:${internal.port}/internal`);
+		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(internal.requests).toEqual([]);
 	});
 
 	test('a host name with several addresses is refused when any of them is private', async () => {
@@ -120,13 +124,17 @@ describe('Suvvy Trigger: only public internet addresses are downloaded by defaul
 				{ address: '10.0.0.7', family: 4 },
 			],
 		});
-		const { fileItem } = await deliver(`http://mixed.attacker.test:${internal.port}/internal`);
-		expect(fileItem.json.file_error).toBe(REFUSED);
+		const url = `http://mixed.attacker.test:${internal.port}/internal`;
+		const { fileItem, offersEgressFilter } = await deliver(url);
+		expect(fileItem.json.file_error).toBe(refusal(url, offersEgressFilter));
+		expect(internal.requests).toEqual([]);
 	});
 
 	test('a name that does not resolve reads like a refused one, so internal names cannot be probed', async () => {
-		const { fileItem } = await deliver('http://no-such-host.invalid/file.pdf');
-		expect(fileItem.json.file_error).toBe(REFUSED);
+		for (const url of ['http://no-such-host.invalid/file.pdf', 'https://no-such-host.invalid/f']) {
+			const { fileItem, offersEgressFilter } = await deliver(url);
+			expect(fileItem.json.file_error).toBe(refusal(url, offersEgressFilter));
+		}
 	});
 
 	describe('a private port reads the same whatever answers there, and is never named', () => {
@@ -162,10 +170,11 @@ describe('Suvvy Trigger: only public internet addresses are downloaded by defaul
 			fakeDns({ 'inside.attacker.test': [{ address: '127.0.0.1', family: 4 }] });
 			const port = String(ports[service]);
 			for (const host of ['127.0.0.1', 'inside.attacker.test']) {
-				const { fileItem } = await deliver(`${scheme}://${host}:${port}/internal`, {
+				const url = `${scheme}://${host}:${port}/internal`;
+				const { fileItem, offersEgressFilter } = await deliver(url, {
 					downloadTimeLimitSeconds: 1,
 				});
-				expect(fileItem.json.file_error).toBe(REFUSED);
+				expect(fileItem.json.file_error).toBe(refusal(url, offersEgressFilter));
 				expect(String(fileItem.json.file_error)).not.toContain(port);
 				expect(fileItem.binary).toBeUndefined();
 			}

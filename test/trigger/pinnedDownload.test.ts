@@ -9,9 +9,8 @@ import nock from 'nock';
 import { callTrigger } from '../support/callTrigger';
 import { fakeDns, lookups, restoreDns } from '../support/fakeDns';
 import { file, startFileServer, type FileServer } from '../support/fileServer';
+import { refusal } from '../support/refusals';
 
-const REFUSED =
-	"Not downloaded: refused by the trigger's network policy, the link does not lead to a public internet address";
 const PNG = Buffer.from(
 	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
 	'hex',
@@ -57,8 +56,7 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 			.matchHeader('host', 'files.suvvy.test')
 			.get('/f/photo.png')
 			.reply(200, PNG, { 'content-type': 'image/png' });
-		// n8n 1.x connects by name; nock's stand-in connection has no address, so it cannot be
-		// confirmed public, and the trigger refuses it: it fails closed.
+		// Without the egress filter a plain http link by name is not fetched at all.
 		const byName = nock('http://files.suvvy.test').get('/f/photo.png').reply(200, PNG);
 
 		const { fileItem, offersEgressFilter } = await deliver('http://files.suvvy.test/f/photo.png');
@@ -69,8 +67,9 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 			expect(byName.isDone()).toBe(false);
 			expect(lookups['files.suvvy.test']).toBe(1);
 		} else {
-			expect(fileItem.json.file_error).toBe(REFUSED);
+			expect(fileItem.json.file_error).toBe(refusal('http://files.suvvy.test/', false));
 			expect(fileItem.binary).toBeUndefined();
+			expect(byName.isDone()).toBe(false);
 		}
 	});
 
@@ -91,8 +90,7 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 			expect(lookups['rebind.attacker.test']).toBe(1);
 			expect(fileItem.json.file_error).toBeUndefined();
 		} else {
-			// n8n 1.x connects by name and checks the connection (downloadPolicy.test.ts); here nock
-			// refuses every connection it does not answer for.
+			expect(fileItem.json.file_error).toBe(refusal('http://rebind.attacker.test/', false));
 			expect(fileItem.binary).toBeUndefined();
 		}
 	});
@@ -106,7 +104,7 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 		nock('http://cdn.suvvy.test').get('/f/photo.png').reply(302, '', { location: internalUrl });
 
 		const { fileItem, offersEgressFilter } = await deliver('http://cdn.suvvy.test/f/photo.png');
-		expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.json.file_error).toBe(refusal('http://cdn.suvvy.test/', offersEgressFilter));
 		expect(fileItem.binary).toBeUndefined();
 		expect(internal.requests).toEqual([]);
 		if (offersEgressFilter) expect(firstHop.isDone()).toBe(true);
@@ -124,8 +122,9 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 			'http://multi.attacker.test/f/photo.png',
 		);
 		expect(fileItem.binary).toBeUndefined();
-		// n8n 1.x checks only the address its connection used (here the public one, which nock refuses).
-		if (offersEgressFilter) expect(fileItem.json.file_error).toBe(REFUSED);
+		expect(fileItem.json.file_error).toBe(
+			refusal('http://multi.attacker.test/', offersEgressFilter),
+		);
 	});
 	// n8n's own egress filter lets these through; only the trigger's rule that every address must be
 	// public refuses them (::1 and 10/8, above, n8n refuses by itself).
@@ -145,9 +144,12 @@ describe('Suvvy Trigger: a public host name is fetched at the address that was c
 			const outside = nock(`http://${PUBLIC_1}`).get('/f/photo.png').reply(200, PNG);
 			const host = family === 6 ? `[${inside}]` : inside;
 			const within = nock(`http://${host}`).get('/f/photo.png').reply(200, PNG);
-			// n8n 1.x connects by name, and nock refuses any connection it does not answer for.
-			const { fileItem } = await deliver('http://split.attacker.test/f/photo.png');
-			expect(fileItem.json.file_error).toBe(REFUSED);
+			const { fileItem, offersEgressFilter } = await deliver(
+				'http://split.attacker.test/f/photo.png',
+			);
+			expect(fileItem.json.file_error).toBe(
+				refusal('http://split.attacker.test/', offersEgressFilter),
+			);
 			expect(fileItem.binary).toBeUndefined();
 			expect(outside.isDone()).toBe(false);
 			expect(within.isDone()).toBe(false);

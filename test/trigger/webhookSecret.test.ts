@@ -45,8 +45,23 @@ describe('Suvvy Trigger: receiving a reply', () => {
 			}
 		});
 
-		test('without a credential, requests need no Authorization header', async () => {
-			expect((await callTrigger({ body })).items).toHaveLength(1);
+		test('without a credential, every delivery is refused with 401, saying what to set up', async () => {
+			const result = await callTrigger({ body, secret: null });
+			expect(result.status).toBe(401);
+			expect(result.items).toBeUndefined();
+			expect(result.responseBody?.reason).toBe(
+				'The Suvvy Trigger accepts only deliveries that carry its webhook secret, and it has none. In the Suvvy dashboard, set a Webhook Secret on the custom channel; in n8n, give this trigger a Suvvy Webhook Secret credential holding the same secret. To accept deliveries without a secret, turn on its option Accept Deliveries Without a Secret.',
+			);
+		});
+
+		test('without a credential, Accept Deliveries Without a Secret lets deliveries in with no Authorization header', async () => {
+			const result = await callTrigger({
+				body,
+				secret: null,
+				parameters: { options: { acceptWithoutSecret: true } },
+			});
+			expect(result.status).toBe(200);
+			expect(result.items).toHaveLength(1);
 		});
 	});
 });

@@ -42,8 +42,37 @@ const OMITTED_NAMES_ROOM = 1024;
 
 const jsonLength = (value: unknown) => (JSON.stringify(value) ?? '').length;
 
+/**
+ * The length of `value` as JSON, or a number past `limit` as soon as it is clear the value is longer:
+ * a field of megabytes costs no more to measure than one of a few characters.
+ */
+function jsonLengthUpTo(value: unknown, limit: number): number {
+	let length = 0;
+	const pending: unknown[] = [value];
+	while (pending.length && length <= limit) {
+		const next = pending.pop();
+		if (typeof next === 'string') {
+			length += next.length + 2 > limit ? next.length + 2 : jsonLength(next);
+		} else if (Array.isArray(next)) {
+			length += Math.max(2, next.length + 1);
+			pending.push(...next);
+		} else if (typeof next === 'object' && next !== null) {
+			const names = Object.keys(next);
+			length += Math.max(2, names.length + 1);
+			for (const name of names) {
+				length += jsonLength(name) + 1;
+				pending.push((next as IDataObject)[name]);
+			}
+		} else {
+			length += jsonLength(next);
+		}
+	}
+	return length;
+}
+
 /** What `"name":value,` adds to an object's JSON (one comma more than needed for the last). */
-const entryLength = (name: string, value: unknown) => jsonLength(name) + jsonLength(value) + 2;
+const entryLength = (name: string, value: unknown) =>
+	jsonLength(name) + jsonLengthUpTo(value, DELIVERY_FIELDS_MAX_CHARS) + 2;
 
 const shortName = (name: string) =>
 	name.length > OMITTED_NAME_MAX_CHARS ? `${name.slice(0, OMITTED_NAME_MAX_CHARS - 1)}…` : name;
@@ -54,8 +83,8 @@ const shortName = (name: string) =>
  * vanishes unannounced; the One Item per Delivery output carries them all.
  */
 export function deliveryFields(body: IDataObject): IDataObject {
-	const names = ['event_type', 'chat_id', ...Object.keys(body)].filter(
-		(name, index, all) => name !== 'new_messages' && name in body && all.indexOf(name) === index,
+	const names = [...new Set(['event_type', 'chat_id', ...Object.keys(body)])].filter(
+		(name) => name !== 'new_messages' && name in body,
 	);
 	const entries = names.map((name) => {
 		const value =

@@ -10,6 +10,9 @@ const TEST_PROBLEM: Record<SecretFlaw, string> = {
 	empty: 'Enter the Webhook Secret set in the Suvvy dashboard',
 	blankAtEdge: 'The secret starts or ends with a space; Suvvy would not send it that way',
 	lineBreak: 'The secret contains a line break',
+	controlCharacter: 'The secret contains a control character, which no request can carry',
+	notLatin1:
+		'The secret contains a character beyond Latin-1 (an emoji or a Cyrillic letter, say), which no request header carries as typed',
 };
 
 /**

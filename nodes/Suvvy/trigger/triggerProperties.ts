@@ -24,7 +24,7 @@ export const MESSAGE_TYPES = MESSAGE_TYPE_OPTIONS.map((option) => option.value);
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Suvvy has no API to register a webhook: copy the Production URL above into the Suvvy dashboard (custom channel → Webhook URL), then activate this workflow. Use the Test URL while you listen for a test event here.',
+			"Set up in the Suvvy dashboard (custom channel): paste the Production URL above as the Webhook URL, enter a Webhook Secret there and the same secret in this node's Suvvy Webhook Secret credential, then activate this workflow. Use the Test URL while you listen for a test event here.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -100,30 +100,38 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Accept Deliveries Without a Secret',
+				name: 'acceptWithoutSecret',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to accept deliveries when the trigger has no Suvvy Webhook Secret credential. Risky: anyone who learns the webhook URL could then start this workflow.',
+			},
+			{
 				displayName: 'Allow Private Network Downloads',
 				name: 'allowPrivateNetworkDownloads',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether files may be downloaded from loopback, private, link-local and other non-public addresses, for a Suvvy stand-in on your own network. Risky: anyone who can post to the webhook could make n8n fetch from inside its network; use it only with a webhook secret.',
+					'Whether files may be downloaded from loopback, private and other non-public addresses, for a Suvvy stand-in on your own network. Risky: whoever can post to the webhook could make n8n fetch from inside its network.',
 			},
 			{
 				displayName: 'Download Time Limit (Seconds)',
 				name: 'downloadTimeLimitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
+				typeOptions: { minValue: 1, maxValue: 15 },
+				default: 10,
 				description:
-					'The longest one download may take from start to finish; a slower one is stopped and the item keeps the link',
+					'The longest one download may take; a slower one is stopped and its item keeps the link',
 			},
 			{
 				displayName: 'Download Time Limit per Delivery (Seconds)',
 				name: 'deliveryDownloadTimeLimitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 300,
+				typeOptions: { minValue: 1, maxValue: 15 },
+				default: 10,
 				description:
-					"The longest all downloads of one delivery may take together, from its first download on, time spent waiting for a download slot included. When it runs out, the running download is stopped and the delivery's other files are not downloaded; their items keep the links. The default, five whole per-file time limits, is far more than a delivery of a few files needs, and stops a delivery of many slow links from holding a download slot for hours.",
+					'The longest all downloads of one delivery may take, from its arrival, before Suvvy (which waits at most 20 s) is answered; files not fetched by then keep their links',
 			},
 			{
 				displayName: 'Include Test Requests',
@@ -158,6 +166,15 @@ export const triggerProperties: INodeProperties[] = [
 				default: 2,
 				description:
 					'How many files download at once across every delivery this trigger is handling; the others wait their turn',
+			},
+			{
+				displayName: 'Memory for Downloads (MB)',
+				name: 'downloadMemoryMb',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 128,
+				description:
+					'What all deliveries this trigger is handling may hold at once while they fetch files; a delivery that finds it full keeps its links instead',
 			},
 		],
 	},

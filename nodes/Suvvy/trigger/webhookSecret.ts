@@ -1,18 +1,35 @@
-import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 /**
- * Why no request could ever carry this secret: an empty one matches nothing, and HTTP drops blank
- * space around a header's value (and allows no line break in it), so such a secret never arrives as
- * typed and every delivery would be answered 401.
+ * Why no request could ever carry this secret as typed, so that every delivery would be answered 401:
+ * an empty one matches nothing; HTTP drops blank space around a header's value and allows no line
+ * break or other control character in it; and a header carries Latin-1 bytes only, so a character
+ * beyond them arrives as other characters than the ones typed.
  */
-export type SecretFlaw = 'empty' | 'blankAtEdge' | 'lineBreak';
+export type SecretFlaw = 'empty' | 'blankAtEdge' | 'lineBreak' | 'controlCharacter' | 'notLatin1';
 
 export function secretFlaw(secret: string): SecretFlaw | undefined {
 	if (secret === '') return 'empty';
 	if (/[\r\n]/.test(secret.trim())) return 'lineBreak';
 	if (secret !== secret.trim()) return 'blankAtEdge';
+	const codes = Array.from(secret, (character) => character.codePointAt(0) ?? 0);
+	if (codes.some((code) => (code < 0x20 && code !== 0x09) || code === 0x7f)) {
+		return 'controlCharacter';
+	}
+	if (codes.some((code) => code > 0xff)) return 'notLatin1';
 	return undefined;
 }
+
+const SETUP =
+	'In the Suvvy dashboard, set a Webhook Secret on the custom channel; in n8n, give this trigger a Suvvy Webhook Secret credential holding the same secret.';
+
+/** Why the trigger will not run open, and what to do: activation and the first refusal say it. */
+export const NO_SECRET_PROBLEM = `The Suvvy Trigger accepts only deliveries that carry its webhook secret, and it has none. ${SETUP} To accept deliveries without a secret, turn on its option Accept Deliveries Without a Secret.`;
 
 const ACTIVATION_PROBLEM: Record<SecretFlaw, string> = {
 	empty:
@@ -21,6 +38,10 @@ const ACTIVATION_PROBLEM: Record<SecretFlaw, string> = {
 		'The Suvvy Webhook Secret credential holds a secret that starts or ends with blank space (or is nothing else), which no request can carry, so every delivery would be refused. Remove the spaces, in the credential and on the custom channel in the Suvvy dashboard.',
 	lineBreak:
 		'The Suvvy Webhook Secret credential holds a secret with a line break, which no request can carry, so every delivery would be refused. Enter the secret set on the custom channel in the Suvvy dashboard on one line.',
+	controlCharacter:
+		'The Suvvy Webhook Secret credential holds a secret with a control character, which no request can carry, so every delivery would be refused. Use a secret of letters, digits and punctuation, in the credential and on the custom channel in the Suvvy dashboard.',
+	notLatin1:
+		'The Suvvy Webhook Secret credential holds a secret with a character beyond Latin-1 (an emoji or a Cyrillic letter, say), which no request header carries as typed, so every delivery would be refused. Use a secret of letters, digits and punctuation, in the credential and on the custom channel in the Suvvy dashboard.',
 };
 
 /** What is wrong with the trigger's secret, as activation reports it, or undefined when it is usable. */
@@ -38,9 +59,22 @@ export async function webhookSecret(
 	return String(credential.secret ?? '');
 }
 
-/** Activation fails loudly on a secret no request can carry, instead of answering every delivery 401. */
-export async function refuseUnusableSecret(this: IHookFunctions): Promise<void> {
+export function acceptsWithoutSecret(this: IWebhookFunctions | IHookFunctions): boolean {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	return options.acceptWithoutSecret === true;
+}
+
+/**
+ * Activation fails loudly rather than run a trigger that would refuse every delivery, or one that
+ * would accept deliveries from anyone without the user having chosen that.
+ */
+export async function refuseToRunUnprotected(this: IHookFunctions): Promise<void> {
 	const secret = await webhookSecret.call(this);
-	const problem = secret === undefined ? undefined : unusableSecretProblem(secret);
+	const problem =
+		secret === undefined
+			? acceptsWithoutSecret.call(this)
+				? undefined
+				: NO_SECRET_PROBLEM
+			: unusableSecretProblem(secret);
 	if (problem) throw new NodeOperationError(this.getNode(), problem);
 }

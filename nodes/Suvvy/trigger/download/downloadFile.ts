@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { networkCause } from './networkCause';
-import { nonPublicReason } from './publicAddress';
+import { networkCause } from '../../transport/networkCause';
+import { nonPublicReason } from '../../transport/publicAddress';
 import { routeTo, type Route } from './route';
 
 /** Enough for a CDN's hop or two; more is a loop or a maze. */
@@ -12,6 +12,11 @@ export interface DownloadLimits {
 	maxBytes: number;
 	/** From the first byte of the request to the last byte of the answer, redirects included. */
 	timeLimitMs: number;
+	/**
+	 * Stops the download before its time limit: the delivery's time is up. When that comes first, the
+	 * caller passes the delivery's limit as `timeLimitMs` too, so one clock decides.
+	 */
+	stop?: AbortSignal;
 	/** Off by default: only public internet addresses are fetched. */
 	allowPrivateNetwork: boolean;
 }
@@ -24,6 +29,7 @@ export type DownloadFailure =
 	| { kind: 'notHttp' }
 	| { kind: 'redirectNotHttp' }
 	| { kind: 'refused' }
+	| { kind: 'unverifiableHttp' }
 	| { kind: 'tooBig'; bytes: number }
 	| { kind: 'timeLimit' }
 	| { kind: 'status'; status: number }
@@ -65,7 +71,7 @@ function httpUrl(link: string, base?: URL): URL | undefined {
 }
 
 function requestFor(
-	route: Exclude<Route, { kind: 'refused' }>,
+	route: Exclude<Route, { kind: 'refused' | 'unverifiable' }>,
 	signal: AbortSignal,
 	timeoutMs: number,
 ) {
@@ -87,6 +93,37 @@ function requestFor(
 		options.agentOptions = { servername: route.servername };
 	}
 	return options;
+}
+
+const ABORTED = Symbol('aborted');
+
+/**
+ * `work`, unless `signal` aborts first. n8n's HTTP helper before n8n-core 1.72 ignores `abortSignal`,
+ * and its `timeout` is an idle timeout that a server sending a header line now and then never trips;
+ * a name lookup can be slow too. Racing each step against the signal keeps the time limit on every
+ * engine; what still comes after it is handed to `late` (to close an answer unread).
+ */
+async function untilStopped<T>(
+	work: Promise<T>,
+	signal: AbortSignal,
+	late: (value: T) => void = () => undefined,
+): Promise<T | typeof ABORTED> {
+	if (signal.aborted) {
+		work.then(late).catch(() => undefined);
+		return ABORTED;
+	}
+	let onAbort = () => {};
+	const aborted = new Promise<typeof ABORTED>((resolve) => {
+		onAbort = () => resolve(ABORTED);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		const first = await Promise.race([work, aborted]);
+		if (first === ABORTED) work.then(late).catch(() => undefined);
+		return first;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 function connectedToPublic(response: StreamResponse): boolean {
@@ -139,19 +176,27 @@ export async function downloadFile(
 	link: string,
 	limits: DownloadLimits,
 ): Promise<DownloadResult> {
-	const signal = AbortSignal.timeout(limits.timeLimitMs);
+	const signal = limits.stop ?? AbortSignal.timeout(limits.timeLimitMs);
 	let target = httpUrl(link);
 	if (!target) return fail({ kind: 'notHttp' });
 	for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-		const route = await routeTo.call(this, target, limits.allowPrivateNetwork);
+		const route: Route | typeof ABORTED = await untilStopped(
+			routeTo.call(this, target, limits.allowPrivateNetwork),
+			signal,
+		);
+		if (route === ABORTED) return fail({ kind: 'timeLimit' });
 		if (route.kind === 'refused') return fail({ kind: 'refused' });
-		if (signal.aborted) return fail({ kind: 'timeLimit' });
+		if (route.kind === 'unverifiable') return fail({ kind: 'unverifiableHttp' });
 
-		let response: StreamResponse;
+		let response: StreamResponse | typeof ABORTED;
 		try {
-			response = (await this.helpers.httpRequest(
-				requestFor(route, signal, limits.timeLimitMs),
-			)) as StreamResponse;
+			response = await untilStopped<StreamResponse>(
+				this.helpers.httpRequest(
+					requestFor(route, signal, limits.timeLimitMs),
+				) as Promise<StreamResponse>,
+				signal,
+				(late) => late.body.destroy(),
+			);
 		} catch (error) {
 			// Until an answer shows where the connection went, any failure (a closed port, TLS spoken to
 			// plain HTTP, a reset, a banner that is not HTTP, silence until the time limit) could be a
@@ -159,6 +204,9 @@ export async function downloadFile(
 			if (route.kind === 'checkOnConnect') return fail({ kind: 'refused' });
 			if (signal.aborted) return fail({ kind: 'timeLimit' });
 			return fail({ kind: 'network', phrase: networkCause(error).phrase });
+		}
+		if (response === ABORTED) {
+			return fail({ kind: route.kind === 'checkOnConnect' ? 'refused' : 'timeLimit' });
 		}
 		if (route.kind === 'checkOnConnect' && !connectedToPublic(response)) {
 			response.body.destroy();

@@ -1,13 +1,31 @@
 import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import type { FileSettings } from './attachReplyFiles';
-import { DEFAULT_MAX_FILE_MB, triggerProperties } from './triggerProperties';
+import { DEFAULT_MAX_FILE_MB, triggerProperties } from '../triggerProperties';
+
+/** How the trigger fetches a delivery's files, read once per delivery. */
+export interface FileSettings {
+	download: boolean;
+	binaryPropertyName: string;
+	maxFileBytes: number;
+	/** All files of one delivery together. */
+	deliveryBudgetBytes: number;
+	timeLimitMs: number;
+	/** All downloads of one delivery together, from its arrival: Suvvy waits for the answer. */
+	deliveryTimeLimitMs: number;
+	parallelDownloads: number;
+	/** What all deliveries of the trigger may hold at once while they fetch their files. */
+	memoryBytes: number;
+	allowPrivateNetwork: boolean;
+	/** Which trigger's deliveries share the memory and the download slots. */
+	triggerKey: string;
+}
 
 type NumberOption =
 	| 'downloadTimeLimitSeconds'
 	| 'deliveryDownloadTimeLimitSeconds'
 	| 'maxDeliveryDownloadMb'
-	| 'maxParallelDownloads';
+	| 'maxParallelDownloads'
+	| 'downloadMemoryMb';
 
 /** An option's default, as the editor shows it; the lint wants it written there as a literal. */
 function defaultOf(name: NumberOption): number {
@@ -24,18 +42,23 @@ function numberOption(options: IDataObject, name: NumberOption, min: number, max
 
 const MB = 1024 * 1024;
 
-/** How the trigger downloads files, read once per delivery. */
+/** Suvvy waits 20 s for an answer; downloads stop well before, leaving time to store the execution. */
+export const MAX_DOWNLOAD_SECONDS = 15;
+
 export function readFileSettings(this: IWebhookFunctions): FileSettings {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const maxFileMb = this.getNodeParameter('maxFileSizeMb', DEFAULT_MAX_FILE_MB) as number;
+	const seconds = (name: NumberOption) =>
+		numberOption(options, name, 1, MAX_DOWNLOAD_SECONDS) * 1000;
 	return {
 		download: this.getNodeParameter('downloadFiles', true) as boolean,
 		binaryPropertyName: (this.getNodeParameter('binaryPropertyName', 'data') as string) || 'data',
 		maxFileBytes: Math.max(0, maxFileMb) * MB,
 		deliveryBudgetBytes: numberOption(options, 'maxDeliveryDownloadMb', 0) * MB,
-		timeLimitMs: numberOption(options, 'downloadTimeLimitSeconds', 1) * 1000,
-		deliveryTimeLimitMs: numberOption(options, 'deliveryDownloadTimeLimitSeconds', 1) * 1000,
+		timeLimitMs: seconds('downloadTimeLimitSeconds'),
+		deliveryTimeLimitMs: seconds('deliveryDownloadTimeLimitSeconds'),
 		parallelDownloads: Math.floor(numberOption(options, 'maxParallelDownloads', 1, 10)),
+		memoryBytes: numberOption(options, 'downloadMemoryMb', 1) * MB,
 		allowPrivateNetwork: options.allowPrivateNetworkDownloads === true,
 		triggerKey: `${this.getWorkflow().id ?? ''}/${this.getNode().id}`,
 	};
