@@ -47,6 +47,8 @@ export interface TriggerCall {
 	onAnswer?: (status: number | undefined) => void;
 	/** The bytes n8n read, when they are not the body as JSON (n8n keeps them as `rawBody`). */
 	rawBody?: Buffer;
+	/** 'full': n8n's binary store fails every write, as on a full disk. */
+	binaryStorage?: 'full';
 	/** Called as the trigger's webhook function starts, and as it returns: what the trigger itself does. */
 	around?: { start(): void; end(): void };
 }
@@ -231,6 +233,11 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		webhookData,
 	);
 	const read = countBytesRead(context.helpers);
+	if (call.binaryStorage === 'full') {
+		context.helpers.prepareBinaryData = async () => {
+			throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+		};
+	}
 	call.around?.start();
 	const returned = await trigger.webhook.call(context);
 	call.around?.end();

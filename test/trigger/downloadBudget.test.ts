@@ -96,4 +96,27 @@ describe('Suvvy Trigger: the work one delivery can cause is bounded', () => {
 			"The delivery's 2.5 MB download budget is used up; not downloaded",
 		]);
 	});
+
+	test("a delivery that finds the trigger's memory for downloads full keeps its links and fetches nothing", async () => {
+		files.serve('/small.bin', file(Buffer.alloc(1024, 3)));
+		// A waiting delivery counts three times its body: 400 kB of notes make 1.2 MB, over 1 MB.
+		const notes = 'n'.repeat(400 * 1024);
+		const result = await callTrigger({
+			body: delivery([fileMessage('/small.bin'), fileMessage('/small.bin')], { notes }),
+			parameters: { options: { ...FROM_LOOPBACK, downloadMemoryMb: 1 } },
+		});
+		expect(result.status).toBe(200);
+		expect(result.items?.map((item) => item.json.file_error)).toEqual(
+			Array(2).fill(
+				"Not downloaded: the trigger's 1.0 MB memory for downloads has no room for it now; the link is kept",
+			),
+		);
+		expect(files.requests).toEqual([]);
+
+		const roomy = await callTrigger({
+			body: delivery([fileMessage('/small.bin')], { notes }),
+			parameters: { options: { ...FROM_LOOPBACK, downloadMemoryMb: 4 } },
+		});
+		expect(roomy.items?.[0].binary?.data?.fileSize).toBe('1.02 kB');
+	});
 });

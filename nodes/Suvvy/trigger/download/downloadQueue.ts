@@ -101,6 +101,11 @@ export class DeliveryDownloads {
 		return delivery;
 	}
 
+	/** The most this delivery could ever hold more: the trigger's memory, less what it holds now. */
+	room(): number {
+		return this.queue.limits.memoryBytes - this.member.held;
+	}
+
 	/**
 	 * Runs `download` once the delivery has a slot and `bytes` of memory; the bytes stay held until
 	 * `keep` or `leave`. Gives up when `stop` aborts first, or at once when the bytes can never come.

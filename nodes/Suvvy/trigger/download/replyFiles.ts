@@ -23,10 +23,16 @@ interface DeliveryAllowance {
 	deadline: number;
 }
 
+/** Which limit made a download's own limits smaller than the file's. */
+interface Cut {
+	bytes: 'file' | 'delivery' | 'memory';
+	byDeliveryTime: boolean;
+}
+
 function describeFailure(
 	failure: DownloadFailure,
 	settings: FileSettings,
-	cutByDelivery: { bytes: boolean; time: boolean },
+	cut: Cut,
 	link: string,
 ): string {
 	switch (failure.kind) {
@@ -40,11 +46,15 @@ function describeFailure(
 		case 'unverifiableHttp':
 			return 'Not downloaded: this n8n cannot check where a plain http link by host name leads before connecting; only https links are downloaded by name here';
 		case 'tooBig':
-			return cutByDelivery.bytes
-				? `File does not fit in what is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget (${failure.bytes} bytes or more); not downloaded`
-				: `File is larger than the ${megabytes(settings.maxFileBytes)} limit (${failure.bytes} bytes or more)`;
+			if (cut.bytes === 'delivery') {
+				return `File does not fit in what is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget (${failure.bytes} bytes or more); not downloaded`;
+			}
+			if (cut.bytes === 'memory') {
+				return `File does not fit in the trigger's ${megabytes(settings.memoryBytes)} memory for downloads (${failure.bytes} bytes or more); not downloaded`;
+			}
+			return `File is larger than the ${megabytes(settings.maxFileBytes)} limit (${failure.bytes} bytes or more)`;
 		case 'timeLimit':
-			return cutByDelivery.time
+			return cut.byDeliveryTime
 				? `Download stopped: the delivery's ${seconds(settings.deliveryTimeLimitMs)} download time ran out (Suvvy waits at most 20 s for the answer); the link is kept`
 				: `Download stopped: it took longer than the ${seconds(settings.timeLimitMs)} time limit`;
 		case 'status':
@@ -56,30 +66,23 @@ function describeFailure(
 	}
 }
 
-/** Why a file is not even tried, from what the delivery says of it and what is left to spend. */
-function refusedBeforeDownload(
-	size: unknown,
-	settings: FileSettings,
-	allowance: DeliveryAllowance,
-): string | undefined {
-	if (allowance.bytesLeft <= 0) {
-		return `The delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget is used up; not downloaded`;
+/** Why a file whose declared size is over the limit that binds it is not even tried. */
+function tooBigToTry(size: number, cap: Cut['bytes'], settings: FileSettings): string {
+	switch (cap) {
+		case 'file':
+			return `File is ${size} bytes, over the ${megabytes(settings.maxFileBytes)} limit; not downloaded`;
+		case 'delivery':
+			return `File is ${size} bytes, more than is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget; not downloaded`;
+		case 'memory':
+			return `File is ${size} bytes, more than the trigger's ${megabytes(settings.memoryBytes)} memory for downloads has room for; not downloaded`;
 	}
-	if (typeof size === 'number' && size > settings.maxFileBytes) {
-		return `File is ${size} bytes, over the ${megabytes(settings.maxFileBytes)} limit; not downloaded`;
-	}
-	if (typeof size === 'number' && size > allowance.bytesLeft) {
-		return `File is ${size} bytes, more than is left of the delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget; not downloaded`;
-	}
-	if (allowance.stop.aborted) return outOfTime(settings);
-	return undefined;
 }
 
 const outOfTime = (settings: FileSettings) =>
 	`Not downloaded within the delivery's ${seconds(settings.deliveryTimeLimitMs)} download time (Suvvy waits at most 20 s for the answer); the link is kept`;
 
-const NO_MEMORY =
-	"Not downloaded: the trigger's memory for downloads is in use by other deliveries; the link is kept";
+const noMemory = (settings: FileSettings) =>
+	`Not downloaded: the trigger's ${megabytes(settings.memoryBytes)} memory for downloads has no room for it now; the link is kept`;
 
 /** Fetches one file through the trigger's queue and stores it as binary data. */
 async function fetchOne(
@@ -90,9 +93,23 @@ async function fetchOne(
 	queue: DeliveryDownloads,
 ): Promise<AttachedFile> {
 	const file = message.file!;
-	const refused = refusedBeforeDownload(file.size_bytes, settings, allowance);
-	if (refused) return { fileError: refused };
-	const maxBytes = Math.min(settings.maxFileBytes, allowance.bytesLeft);
+	if (allowance.bytesLeft <= 0) {
+		return {
+			fileError: `The delivery's ${megabytes(settings.deliveryBudgetBytes)} download budget is used up; not downloaded`,
+		};
+	}
+	if (allowance.stop.aborted) return { fileError: outOfTime(settings) };
+	const maxBytes = Math.min(settings.maxFileBytes, allowance.bytesLeft, queue.room());
+	const bytesCap: Cut['bytes'] =
+		maxBytes === settings.maxFileBytes
+			? 'file'
+			: maxBytes === allowance.bytesLeft
+				? 'delivery'
+				: 'memory';
+	if (maxBytes <= 0) return { fileError: noMemory(settings) };
+	if (typeof file.size_bytes === 'number' && file.size_bytes > maxBytes) {
+		return { fileError: tooBigToTry(file.size_bytes, bytesCap, settings) };
+	}
 	allowance.bytesLeft -= maxBytes;
 	let deliveryTimeFirst = false;
 	const outcome = await queue.run(maxBytes, allowance.stop, async () => {
@@ -109,7 +126,7 @@ async function fetchOne(
 	});
 	if (!outcome.ran) {
 		allowance.bytesLeft += maxBytes;
-		return { fileError: outcome.why === 'noMemory' ? NO_MEMORY : outOfTime(settings) };
+		return { fileError: outcome.why === 'noMemory' ? noMemory(settings) : outOfTime(settings) };
 	}
 	const downloaded = outcome.value;
 	// What was read counts, kept or not: a file cut off, stopped or broken mid-way cost as much.
@@ -117,8 +134,8 @@ async function fetchOne(
 	allowance.bytesLeft += maxBytes - read;
 	if (!downloaded.ok) {
 		queue.keep(maxBytes, 0);
-		const cutByDelivery = { bytes: maxBytes < settings.maxFileBytes, time: deliveryTimeFirst };
-		return { fileError: describeFailure(downloaded.failure, settings, cutByDelivery, file.url) };
+		const cut = { bytes: bytesCap, byDeliveryTime: deliveryTimeFirst };
+		return { fileError: describeFailure(downloaded.failure, settings, cut, file.url) };
 	}
 	const fileName = file.name || file.url.split('/').pop()?.split('?')[0] || 'file';
 	try {
@@ -155,7 +172,7 @@ export async function fetchReplyFiles(
 	try {
 		for (const entry of messages) {
 			if (!settings.download || !entry.message.file) attached.push({});
-			else if (!queue) attached.push({ fileError: NO_MEMORY });
+			else if (!queue) attached.push({ fileError: noMemory(settings) });
 			else attached.push(await fetchOne.call(this, entry, settings, allowance, queue));
 		}
 	} finally {
