@@ -174,13 +174,21 @@ async function startN8n({ installation, userFolder, port, env = {}, echo, readyT
 		clearTimeout(timer);
 	};
 
+	/** Sends `signal` to n8n and the processes it started, and resolves once n8n has exited. */
+	const kill = async (signal) => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = once(child, 'exit');
+		process.kill(-child.pid, signal);
+		await exited;
+	};
+
 	try {
 		await waitUntilReady(url, child, logs, closed, readyTimeoutMs);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { url, port, child, logs, stop, userFolder };
+	return { url, port, child, logs, stop, kill, userFolder };
 }
 
 module.exports = { ROOT, N8N_VERSION, IS_N8N_1, OFFLINE_ENV, ensureN8n, installPackageInto, startN8n };

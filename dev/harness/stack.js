@@ -183,14 +183,17 @@ async function startStack(options = {}) {
 		}
 		const queue = options.queue ? await startQueueBackends() : undefined;
 		if (queue) stoppers.push(() => queue.stop());
-		const n8n = await startN8n({
+		const mainOptions = {
 			installation,
 			userFolder,
 			port: options.port ?? userPort('N8N_PORT') ?? (await freePort()),
 			env: { ...ownerEnv(installation.requireFromN8n), ...queue?.env, ...options.n8nEnv },
 			echo: options.echo,
-		});
-		stoppers.push(() => n8n.stop());
+		};
+		// `n8n` stays the running main instance across restarts (restartMain below).
+		const n8n = await startN8n(mainOptions);
+		const running = { main: n8n };
+		stoppers.push(() => running.main.stop());
 		let worker;
 		if (queue) {
 			// The worker loads the community package from the same n8n home as the main instance.
@@ -261,6 +264,20 @@ async function startStack(options = {}) {
 			workflows,
 			skippedExamples,
 			owner: OWNER,
+			/**
+			 * Stops the main instance with `signal` (SIGTERM as a deploy does, SIGKILL as a crash does),
+			 * waits until it has exited, and starts it again on the same home, database and port; the
+			 * active workflows' webhooks are registered again before this resolves.
+			 */
+			async restartMain(signal) {
+				await running.main.kill(signal);
+				running.main = await startN8n(mainOptions);
+				Object.assign(n8n, running.main);
+				// n8n 1.x reports ready before its REST routes are mounted; its setup call waits for them.
+				if (IS_N8N_1) await api.setupOwner(OWNER);
+				await api.login(OWNER.email, OWNER.password);
+				for (const workflow of Object.values(workflows)) if (workflow.active) await waitForWebhooks(api.url, workflow);
+			},
 			stop,
 		};
 	} catch (error) {
