@@ -43,7 +43,8 @@ export class SuvvyApi implements ICredentialType {
 	/**
 	 * A function rather than a generic `=Bearer {{$credentials.token}}`: n8n runs a generic one as an
 	 * expression in its sandbox for every request, which in a batch costs more than the request. It
-	 * also refuses a base URL the token must not travel to, before anything is sent.
+	 * also refuses a base URL the token must not travel to, before anything is sent, and turns
+	 * redirects off for every request that carries the token: n8n would send it on to another origin.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -56,6 +57,7 @@ export class SuvvyApi implements ICredentialType {
 		}
 		return {
 			...requestOptions,
+			disableFollowRedirect: true,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
 		};
 	}
@@ -64,8 +66,9 @@ export class SuvvyApi implements ICredentialType {
 	 * Checks the token without creating a message: the body is deliberately incomplete, so Suvvy must
 	 * refuse it. Suvvy checks the token, the channel and the balance before the body, so its answer to
 	 * a good token is a 422 listing the missing fields (FastAPI's `detail`, each entry with a `loc`),
-	 * while 401, 402 and 424 name what is wrong. Anything else is not Suvvy. The request goes through
-	 * n8n's own HTTP stack, so n8n's proxy and SSRF settings apply to it.
+	 * while 401, 402 and 424 name what is wrong. Anything else is not Suvvy, a redirect included: it is
+	 * not followed, and n8n's rules read only the body, so its answer reads as not Suvvy's. The request
+	 * goes through n8n's own HTTP stack, so n8n's proxy and SSRF settings apply to it.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
@@ -75,6 +78,7 @@ export class SuvvyApi implements ICredentialType {
 			body: { api_version: 1 },
 			json: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{
@@ -109,7 +113,8 @@ export class SuvvyApi implements ICredentialType {
 				properties: {
 					key: 'detail.0.loc',
 					value: undefined,
-					message: 'The base URL answered, but not as Suvvy does: check it points at the Suvvy API',
+					message:
+						'The base URL answered, but not as Suvvy does: check it points at the Suvvy API itself (a base URL that redirects elsewhere answers so too: redirects are never followed)',
 				},
 			},
 		],

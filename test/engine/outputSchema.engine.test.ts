@@ -167,18 +167,23 @@ describe('the shipped output schema of Send Message', () => {
 		expect(undescribed(items)).toStrictEqual([]);
 	});
 
-	test('fits an item Suvvy never answered, and one whose base URL was refused before sending', async () => {
+	test('fits an item Suvvy never answered, one the base URL redirected, and one whose base URL was refused before sending', async () => {
 		nock(TEST_BASE_URL).post(MESSAGE_PATH).replyWithError('socket hang up');
 		const unreachable = await runWorkflow({ items: [ITEMS[1]], parameters: PARAMETERS });
+		nock(TEST_BASE_URL)
+			.post(MESSAGE_PATH)
+			.reply(308, '', { Location: 'https://elsewhere.test/api' });
+		const redirected = await runWorkflow({ items: [ITEMS[1]], parameters: PARAMETERS });
 		const refused = await runWorkflow({
 			items: [ITEMS[1]],
 			parameters: PARAMETERS,
 			credentials: { token: TEST_TOKEN, baseUrl: 'http://suvvy.example.com' },
 		});
-		const items = jsonOf([...unreachable.suvvyOutputs[6], ...refused.suvvyOutputs[6]]);
+		const items = jsonOf([unreachable, redirected, refused].flatMap((run) => run.suvvyOutputs[6]));
 
 		expect(items.map((json) => json.error_code)).toStrictEqual([
 			'network_error',
+			'redirect_refused',
 			'invalid_base_url',
 		]);
 		expect(fitting(items)).toStrictEqual(noComplaints(items));

@@ -121,6 +121,31 @@ describe("reading Suvvy's answer", () => {
 		expect(outcome.json.detail).toContain('ECONNREFUSED');
 	});
 
+	test('a redirect goes to Other Error with its status, naming where it pointed', () => {
+		const outcome = interpretAnswer(
+			0,
+			{ kind: 'redirected', status: 307, target: 'https://elsewhere.test:8443' },
+			identity,
+			[],
+		);
+		expect(outcome.branch).toBe('otherError');
+		expect(outcome.json).toMatchObject({
+			status: 307,
+			error_code: 'redirect_refused',
+			found_locally: false,
+			...identity,
+		});
+		expect(outcome.summary).toBe(
+			'Other Error (HTTP 307): Not delivered: the base URL answered with a redirect to https://elsewhere.test:8443. The node follows no redirect, so neither the token nor the message went there. If the Suvvy API really lives at https://elsewhere.test:8443, set that as the Base URL in the Suvvy API credential.',
+		);
+	});
+
+	test('a redirect that names no web address still says it was a redirect', () => {
+		const outcome = interpretAnswer(0, { kind: 'redirected', status: 300 }, identity, []);
+		expect(outcome.json).toMatchObject({ status: 300, error_code: 'redirect_refused' });
+		expect(outcome.summary).toContain('a redirect that names no web address');
+	});
+
 	test('no error item has a json made only of error, message or details', () => {
 		const outcome = interpretAnswer(0, answered(500, {}), { message_id: null, chat_id: null }, []);
 		const keys = Object.keys(outcome.json);

@@ -25,6 +25,15 @@ describe('what is retried', () => {
 	test.each([200, 400, 401, 402, 404, 409, 415, 422, 424])('a %i is final', (status) => {
 		expect(isTransient(answered(status))).toBe(false);
 	});
+
+	test.each([301, 302, 303, 307, 308])(
+		'a %i redirect is final: it would only point away again',
+		(status) => {
+			expect(isTransient({ kind: 'redirected', status, target: 'https://elsewhere.test' })).toBe(
+				false,
+			);
+		},
+	);
 });
 
 describe('how long to wait', () => {

@@ -5,10 +5,12 @@ const MAX_DELAY_MS = 30_000;
 
 /**
  * Only failures that a later attempt can fix are retried. A refusal (401, 402, 415, 422, 424) says
- * the same thing every time; resending it would only spend the user's time.
+ * the same thing every time; resending it would only spend the user's time. So does a redirect: the
+ * base URL would only point elsewhere again.
  */
 export function isTransient(answer: SuvvyAnswer): boolean {
 	if (answer.kind === 'unreachable') return true;
+	if (answer.kind === 'redirected') return false;
 	return answer.status === 429 || answer.status >= 500;
 }
 

@@ -63,6 +63,17 @@ function suvvyErrorFields(status: number, body: IDataObject, branch: Branch): ID
 	};
 }
 
+/**
+ * A redirect is not followed (it would take the token and the message with it), so the message was
+ * not delivered; the item names where the base URL pointed, which is all a user needs to judge it.
+ */
+function redirectDetail(target: string | undefined): string {
+	if (!target) {
+		return 'Not delivered: the base URL answered with a redirect that names no web address, and the node follows no redirect. Check the Base URL in the Suvvy API credential';
+	}
+	return `Not delivered: the base URL answered with a redirect to ${target}. The node follows no redirect, so neither the token nor the message went there. If the Suvvy API really lives at ${target}, set that as the Base URL in the Suvvy API credential`;
+}
+
 /** Reads Suvvy's answer to one message and decides which output the item leaves by. */
 export function interpretAnswer(
 	itemIndex: number,
@@ -77,6 +88,10 @@ export function interpretAnswer(
 			detail: `Could not reach Suvvy: ${answer.cause}`,
 		};
 		return errorOutcome(itemIndex, 'otherError', null, fields, identity, false);
+	}
+	if (answer.kind === 'redirected') {
+		const fields = { error_code: 'redirect_refused', detail: redirectDetail(answer.target) };
+		return errorOutcome(itemIndex, 'otherError', answer.status, fields, identity, false);
 	}
 	const { status, body } = answer;
 	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
