@@ -9,6 +9,7 @@ import type {
 
 import { themedIcon } from '../nodes/Suvvy/compat/themedIcon';
 import { checkBaseUrl, DEFAULT_BASE_URL, MESSAGE_PATH } from '../nodes/Suvvy/transport/baseUrl';
+import { checkToken } from '../nodes/Suvvy/transport/bearerToken';
 
 export class SuvvyApi implements ICredentialType {
 	name = 'suvvyApi';
@@ -43,8 +44,9 @@ export class SuvvyApi implements ICredentialType {
 	/**
 	 * A function rather than a generic `=Bearer {{$credentials.token}}`: n8n runs a generic one as an
 	 * expression in its sandbox for every request, which in a batch costs more than the request. It
-	 * also refuses a base URL the token must not travel to, before anything is sent, and turns
-	 * redirects off for every request that carries the token: n8n would send it on to another origin.
+	 * also refuses a base URL the token must not travel to and a token no header can carry, before
+	 * anything is sent, and turns redirects off for every request that carries the token: n8n would
+	 * send it on to another origin.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -52,13 +54,12 @@ export class SuvvyApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const base = checkBaseUrl(credentials.baseUrl);
 		if (!base.ok) throw new Error(base.reason);
-		if (String(credentials.token ?? '').trim() === '') {
-			throw new Error('Enter the token of your Suvvy custom channel');
-		}
+		const token = checkToken(credentials.token);
+		if (!token.ok) throw new Error(token.reason);
 		return {
 			...requestOptions,
 			disableFollowRedirect: true,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token.token}` },
 		};
 	}
 

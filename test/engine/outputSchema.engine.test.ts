@@ -167,7 +167,7 @@ describe('the shipped output schema of Send Message', () => {
 		expect(undescribed(items)).toStrictEqual([]);
 	});
 
-	test('fits an item Suvvy never answered, one the base URL redirected, and one whose base URL was refused before sending', async () => {
+	test('fits an item Suvvy never answered, one the base URL redirected, and ones whose base URL or token was refused before sending', async () => {
 		nock(TEST_BASE_URL).post(MESSAGE_PATH).replyWithError('socket hang up');
 		const unreachable = await runWorkflow({ items: [ITEMS[1]], parameters: PARAMETERS });
 		nock(TEST_BASE_URL)
@@ -179,12 +179,21 @@ describe('the shipped output schema of Send Message', () => {
 			parameters: PARAMETERS,
 			credentials: { token: TEST_TOKEN, baseUrl: 'http://suvvy.example.com' },
 		});
-		const items = jsonOf([unreachable, redirected, refused].flatMap((run) => run.suvvyOutputs[6]));
+		const badToken = await runWorkflow({
+			items: [ITEMS[1]],
+			parameters: PARAMETERS,
+			credentials: { token: `${TEST_TOKEN}\u20ac`, baseUrl: TEST_BASE_URL },
+		});
+		const items = jsonOf([
+			...[unreachable, redirected, refused].flatMap((run) => run.suvvyOutputs[6]),
+			...badToken.suvvyOutputs[1],
+		]);
 
 		expect(items.map((json) => json.error_code)).toStrictEqual([
 			'network_error',
 			'redirect_refused',
 			'invalid_base_url',
+			'auth_invalid_token',
 		]);
 		expect(fitting(items)).toStrictEqual(noComplaints(items));
 		expect(undescribed(items)).toStrictEqual([]);

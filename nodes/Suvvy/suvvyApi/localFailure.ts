@@ -15,7 +15,7 @@ export interface ValidationIssue {
  */
 export class LocalFailure extends Error {
 	constructor(
-		readonly status: 415 | 422,
+		readonly status: 401 | 415 | 422,
 		readonly body: IDataObject,
 	) {
 		super(`Suvvy would refuse this message (${status})`);
@@ -27,6 +27,15 @@ export class LocalFailure extends Error {
 			detail: issues as unknown as IDataObject[],
 			status_code: 422,
 			error_code: 'validation_error',
+		});
+	}
+
+	/** A token that cannot reach Suvvy as typed: Suvvy could only have refused what arrived instead. */
+	static invalidToken(reason: string): LocalFailure {
+		return new LocalFailure(401, {
+			detail: reason,
+			status_code: 401,
+			error_code: 'auth_invalid_token',
 		});
 	}
 

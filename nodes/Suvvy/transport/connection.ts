@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkBaseUrl, messageUrl } from './baseUrl';
+import { checkToken } from './bearerToken';
 
 /**
  * Where and as whom to send, read once per execution. Handing n8n the decrypted credential spares it
@@ -12,13 +13,25 @@ export interface SuvvyConnection {
 	credential: ICredentialsDecrypted;
 }
 
-export type Connected = { ok: true; connection: SuvvyConnection } | { ok: false; reason: string };
+/** Why nothing may be sent with the credential: which of its fields is wrong, and how. */
+export interface Refusal {
+	field: 'baseUrl' | 'token';
+	reason: string;
+}
 
-/** Reads the node's Suvvy API credential: where to send, or why nothing may be sent with it. */
+export type Connected = { ok: true; connection: SuvvyConnection } | ({ ok: false } & Refusal);
+
+/**
+ * Reads the node's Suvvy API credential: where to send, or why nothing may be sent with it. The
+ * credential's `authenticate` applies the same rules, for its test; here they come first, so each
+ * item can say why instead of failing inside n8n's request.
+ */
 export async function connect(this: IExecuteFunctions): Promise<Connected> {
 	const data = await this.getCredentials('suvvyApi');
 	const base = checkBaseUrl(data.baseUrl);
-	if (!base.ok) return base;
+	if (!base.ok) return { ok: false, field: 'baseUrl', reason: base.reason };
+	const token = checkToken(data.token);
+	if (!token.ok) return { ok: false, field: 'token', reason: token.reason };
 	const { id, name } = this.getNode().credentials?.suvvyApi ?? { id: null, name: '' };
 	return {
 		ok: true,

@@ -155,7 +155,7 @@ async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]>
 	const stopAtFailure = mode === 'useN8nErrorHandling' && !this.continueOnFail();
 	if (!connected.ok) {
 		const refused = reads.map(({ ids }, index) =>
-			interpretConfigurationError(index, connected.reason, ids),
+			interpretConfigurationError(index, connected, ids),
 		);
 		return outputsOf.call(this, refused, items, mode, stopAtFailure);
 	}

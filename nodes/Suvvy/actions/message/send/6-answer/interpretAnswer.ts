@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ACCEPTED_FILES_IN_WORDS } from '../../../../suvvyApi/fileTypes';
-import type { LocalFailure } from '../../../../suvvyApi/localFailure';
+import { LocalFailure } from '../../../../suvvyApi/localFailure';
+import type { Refusal } from '../../../../transport/connection';
 import type { SuvvyAnswer } from '../../../../transport/postMessage';
 import type { MessageIds } from '../1-read/messageIds';
 import { displayNameOf, errorBranchForStatus, type Branch } from './branches';
@@ -136,15 +137,22 @@ export function interpretLocalFailure(
 	return errorOutcome(itemIndex, branch, failure.status, failure.body, identity, true);
 }
 
-/** A credential the node must not send with (a base URL that would leak the token): nothing is sent. */
+/**
+ * A credential the node must not send with: nothing is sent. A base URL that would leak the token is
+ * no answer of Suvvy's (Other Error); a token no header can carry leaves by Invalid Token, as the
+ * 401 Suvvy would have given whatever reached it instead.
+ */
 export function interpretConfigurationError(
 	itemIndex: number,
-	reason: string,
+	refusal: Refusal,
 	identity: MessageIds,
 ): Outcome {
+	if (refusal.field === 'token') {
+		return interpretLocalFailure(itemIndex, LocalFailure.invalidToken(refusal.reason), identity);
+	}
 	const fields = {
 		error_code: 'invalid_base_url',
-		detail: `${reason}. Fix the Base URL in the Suvvy API credential.`,
+		detail: `${refusal.reason}. Fix the Base URL in the Suvvy API credential.`,
 	};
 	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
 }
