@@ -9,7 +9,10 @@ const { freePort } = require('../../dev/harness/freePort');
 const { BATCH, OGG, PNG, SCENARIOS } = require('../../dev/harness/scenarios');
 const { emulatorAdmin, playBatch, playScenario, prepareChannel } = require('../../dev/harness/workflowRuns');
 const { N8N_VERSION } = require('../../dev/harness/realN8n');
+const { redirect, startFileServer } = require('../support/fileServer');
 const { useStack } = require('./e2eStack');
+
+const MESSAGE_PATH = '/api/webhook/custom/message';
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -87,6 +90,26 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 		expect((await emulatorAdmin(stack, 'stats')).requests).toBe(0);
 	});
 
+	test('with a base URL that redirects, the item leaves by Other Error and nothing reaches the target', async () => {
+		const { credential } = stack;
+		const [base, elsewhere] = await Promise.all([startFileServer(), startFileServer()]);
+		elsewhere.serve(MESSAGE_PATH, redirect('/never'));
+		base.serve(MESSAGE_PATH, redirect(`${elsewhere.url}${MESSAGE_PATH}`, 307));
+		await stack.api.updateCredential(credential.id, { name: credential.name, type: credential.type, data: { ...credential.data, baseUrl: base.url } });
+		try {
+			const { execution, taken } = await playScenario(stack, SCENARIOS.find((scenario) => scenario.title === 'a text message'));
+			expect(execution.status).toBe('success');
+			expect(taken).toEqual([expect.objectContaining({ output: 'Other Error', pairedItem: { item: 0 } })]);
+			expect(taken[0].json).toMatchObject({ status: 307, error_code: 'redirect_refused', attempts: 1 });
+			expect(taken[0].json.message).toContain(`a redirect to ${elsewhere.url}.`);
+			expect(elsewhere.requests).toEqual([]);
+			expect(base.requests).toHaveLength(1);
+		} finally {
+			await stack.api.updateCredential(credential.id, { name: credential.name, type: credential.type, data: credential.data });
+			await Promise.all([base.close(), elsewhere.close()]);
+		}
+	});
+
 	describe("the credential test through n8n's REST API (n8n's own HTTP stack: its proxy and SSRF settings apply)", () => {
 		async function testToken(name, data) {
 			const credential = await stack.api.createCredential({ name, type: 'suvvyApi', data });
@@ -118,6 +141,25 @@ describe(`Send Message in real n8n ${N8N_VERSION}`, () => {
 		test('fails when the base URL answers, but not as Suvvy', async () => {
 			const result = await testToken('Not Suvvy', { token: 'dummy-token', baseUrl: `${stack.n8n.url}/healthz` });
 			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The base URL answered, but not as Suvvy does/) });
+		});
+
+		test('fails as not Suvvy when the base URL redirects, and the token goes nowhere else', async () => {
+			const [base, elsewhere] = await Promise.all([startFileServer(), startFileServer()]);
+			elsewhere.serve(MESSAGE_PATH, redirect('/never'));
+			base.serve(MESSAGE_PATH, redirect(`${elsewhere.url}${MESSAGE_PATH}`, 308));
+			try {
+				const result = await testToken('Redirecting', { token: 'dummy-token', baseUrl: base.url });
+				expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The base URL answered, but not as Suvvy does: .*redirects are never followed/) });
+				expect(elsewhere.requests).toEqual([]);
+				expect(base.requests).toHaveLength(1);
+			} finally {
+				await Promise.all([base.close(), elsewhere.close()]);
+			}
+		});
+
+		test('fails naming the character when the token holds one no HTTP header can carry', async () => {
+			const result = await testToken('Unsendable token', { token: 'dummy-\u200btoken', baseUrl: stack.emulator.url });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The token contains U\+200B, a character outside Latin-1 at character 7, which no HTTP header can carry/) });
 		});
 
 		// n8n words a network failure of the credential test itself: 1.49.0 and 2.41.1 give the error
