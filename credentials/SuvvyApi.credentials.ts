@@ -37,16 +37,15 @@ export class SuvvyApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Where the Suvvy API lives. Keep the default unless you point n8n at a Suvvy emulator or a proxy. Must be https:// (http:// only for this machine), without a query or fragment.',
+				'Where the Suvvy API lives; keep the default unless n8n talks to a Suvvy emulator or a proxy',
+			hint: 'https:// (http:// only for this machine), without a query or fragment',
 		},
 	];
 
 	/**
-	 * A function rather than a generic `=Bearer {{$credentials.token}}`: n8n runs a generic one as an
-	 * expression in its sandbox for every request, which in a batch costs more than the request. It
-	 * also refuses a base URL the token must not travel to and a token no header can carry, before
-	 * anything is sent, and turns redirects off for every request that carries the token: n8n would
-	 * send it on to another origin.
+	 * A function, not a generic `=Bearer {{$credentials.token}}` (which n8n evaluates in its sandbox
+	 * for every request), that also refuses a base URL or token that must not be sent, and turns
+	 * redirects off: n8n would carry the token on to another origin.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -64,12 +63,9 @@ export class SuvvyApi implements ICredentialType {
 	}
 
 	/**
-	 * Checks the token without creating a message: the body is deliberately incomplete, so Suvvy must
-	 * refuse it. Suvvy checks the token, the channel and the balance before the body, so its answer to
-	 * a good token is a 422 listing the missing fields (FastAPI's `detail`, each entry with a `loc`),
-	 * while 401, 402 and 424 name what is wrong. Anything else is not Suvvy, a redirect included: it is
-	 * not followed, and n8n's rules read only the body, so its answer reads as not Suvvy's. The request
-	 * goes through n8n's own HTTP stack, so n8n's proxy and SSRF settings apply to it.
+	 * Checks the token without creating a message: Suvvy checks token, channel and balance before the
+	 * body, so a deliberately incomplete body gets a 422 for a good token and 401, 402 or 424 otherwise.
+	 * Anything else, a redirect included (never followed), reads as not Suvvy.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

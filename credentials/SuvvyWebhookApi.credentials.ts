@@ -24,7 +24,7 @@ export class SuvvyWebhookApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'The "Webhook Secret" set on the custom channel in the Suvvy dashboard. Suvvy sends it as "Authorization: Bearer <secret>"; requests without it are refused.',
+				'The Webhook Secret set on the custom channel in the Suvvy dashboard, which Suvvy sends with every delivery',
 		},
 	];
 }

@@ -5,10 +5,12 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { configuredOutputs } from './actions/configuredOutputs';
+import * as message from './actions/message/Message.resource';
+import { OUTPUT_NAMES } from './actions/message/send/outputs';
+import { router } from './actions/router';
 import { MAIN_CONNECTION } from './compat/mainConnection';
 import { themedIcon } from './compat/themedIcon';
-import { describeResources } from './actions/nodeDescription';
-import { RESOURCES, router } from './actions/router';
 
 export class Suvvy implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,8 +25,19 @@ export class Suvvy implements INodeType {
 		defaults: { name: 'Suvvy' },
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
+		outputs: `={{(${configuredOutputs})($parameter, ${JSON.stringify(OUTPUT_NAMES)})}}`,
 		credentials: [{ name: 'suvvyApi', required: true }],
-		...describeResources(RESOURCES),
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Message', value: 'message' }],
+				default: 'message',
+			},
+			...message.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

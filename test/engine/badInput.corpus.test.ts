@@ -1,8 +1,5 @@
 import { startEmulator, DEFAULT_TOKEN, type Emulator } from '../../dev/emulator';
-import {
-	BRANCHES,
-	type OutputName,
-} from '../../nodes/Suvvy/actions/message/send/6-answer/branches';
+import { OUTPUT_NAMES } from '../../nodes/Suvvy/actions/message/send/outputs';
 import { runWorkflow } from '../support/runWorkflow';
 import { ANSWER_CASES } from './badInput/answerCases';
 import type { Case } from './badInput/corpusCase';
@@ -16,8 +13,6 @@ import { FILE_CASES } from './badInput/fileCases';
  *
  * The cases, by kind of bad input, are in ./badInput/: fields, files, and answers.
  */
-const OUTPUTS: OutputName[] = BRANCHES.map(({ displayName }) => displayName);
-
 const CASES: Case[] = [...FIELD_CASES, ...FILE_CASES, ...ANSWER_CASES];
 
 let emulator: Emulator;
@@ -57,7 +52,7 @@ describe('bad input: each case ends as one routed item, paired, without a crash'
 
 			expect(run.status).toBe('success');
 			const out = suvvyOutputs.flatMap((items, output) =>
-				items.map((item) => ({ output: OUTPUTS[output], item })),
+				items.map((item) => ({ output: OUTPUT_NAMES[output], item })),
 			);
 			expect(out).toHaveLength(1);
 			const [{ output, item }] = out;

@@ -1,37 +1,61 @@
 /**
- * A second operation beside Send, added the way a contributor would: one more entry in Message's list
- * of operations (here by replacing that module for this file), and nothing else. The node under test
- * is the real Suvvy class with its real description and router, so a shortcut in Suvvy.node.ts that
- * bypassed the list (Send's outputs written in, Send called directly) fails here.
+ * A second operation beside Send, added the way a contributor would: one module (its description
+ * and execute), its entry in Message's Operation list, and one case in the router. The node here is
+ * built from the real node's description, outputs and Send operation, with exactly those additions.
  */
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { router } from '../../nodes/Suvvy/actions/router';
 import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
 import { asN8nSeesIt } from '../support/asN8nSeesIt';
 import { runWorkflow } from '../support/runWorkflow';
 
-jest.mock('../../nodes/Suvvy/actions/message/Message.resource', () => {
-	const actual = jest.requireActual('../../nodes/Suvvy/actions/message/Message.resource');
-	const { send } = jest.requireActual('../../nodes/Suvvy/actions/message/send/send.operation');
-	const { updateDisplayOptions } = jest.requireActual('n8n-workflow');
-	/** What a second operation brings: its option, its parameters, and how it runs. */
-	const ping = {
-		option: { name: 'Ping', value: 'ping', description: 'Answer without sending', action: 'Ping' },
-		properties: updateDisplayOptions({ show: { resource: ['message'], operation: ['ping'] } }, [
-			{ displayName: 'Note', name: 'note', type: 'string', default: '' },
-		]),
-		async execute(this: import('n8n-workflow').IExecuteFunctions) {
-			return [
-				this.getInputData().map((_item, index) => ({
-					json: { pinged: this.getNodeParameter('note', index) },
-					pairedItem: { item: index },
-				})),
-			];
-		},
-	};
-	return { ...actual, message: actual.messageResource([send, ping]) };
-});
+/** The new module: what a second operation brings. */
+const ping = {
+	option: { name: 'Ping', value: 'ping', description: 'Answer without sending', action: 'Ping' },
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['ping'] } }, [
+		{ displayName: 'Note', name: 'note', type: 'string', default: '' },
+	]),
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((_item, index) => ({
+				json: { pinged: this.getNodeParameter('note', index) },
+				pairedItem: { item: index },
+			})),
+		];
+	},
+};
+
+/** Message's Operation list gains the entry, and the node its parameters. */
+function withPing(description: INodeTypeDescription): INodeTypeDescription {
+	const properties = description.properties.map(
+		(property): INodeProperties =>
+			property.name === 'operation'
+				? { ...property, options: [...(property.options ?? []), ping.option] }
+				: property,
+	);
+	return { ...description, properties: [...properties, ...ping.description] };
+}
+
+class SuvvyWithPing implements INodeType {
+	description = withPing(new Suvvy().description);
+
+	/** The router's one new case. */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (this.getNodeParameter('operation', 0) === 'ping') return await ping.execute.call(this);
+		return await router.call(this);
+	}
+}
 
 describe('a second operation in Message’s list', () => {
-	const description = new Suvvy().description;
+	const description = new SuvvyWithPing().description;
 
 	test('appears in the Operation list after Send', () => {
 		const operation = description.properties.find((property) => property.name === 'operation');
@@ -62,10 +86,22 @@ describe('a second operation in Message’s list', () => {
 			items: [{ json: {} }, { json: {} }],
 			parameters: { resource: 'message', operation: 'ping', note: 'hello' },
 			outputCount: 1,
+			node: new SuvvyWithPing(),
 		});
 		expect(received[0].map((item) => item.json)).toEqual([
 			{ pinged: 'hello' },
 			{ pinged: 'hello' },
 		]);
+	});
+
+	test('an operation nobody added a case for is refused by the router, naming it', async () => {
+		const { run } = await runWorkflow({
+			items: [{ json: {} }],
+			parameters: { resource: 'message', operation: 'unknown' },
+			outputCount: 1,
+		});
+		expect(run.data.resultData.error?.message).toBe(
+			'The operation "unknown" of "message" is not supported',
+		);
 	});
 });

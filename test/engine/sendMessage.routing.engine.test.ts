@@ -106,7 +106,7 @@ describe('routing: every input item leaves by exactly one output, paired to its 
 			],
 			parameters: { ...SEND, chatId: 'chat-9', source: 's', messageId: 'm-9' },
 		});
-		const [item] = suvvyOutputs[OUTPUT.negativeBalance];
+		const [item] = suvvyOutputs[OUTPUT.noBalance];
 		expect(item.pairedItem).toStrictEqual({ item: 0 });
 		expect(item.json).toMatchObject({
 			status: 402,
@@ -140,7 +140,7 @@ describe('routing: every input item leaves by exactly one output, paired to its 
 			],
 			parameters: { ...SEND, chatId: 'c', source: 's' },
 		});
-		expect(received[OUTPUT.unsupportedFile][0].json).toMatchObject({
+		expect(received[OUTPUT.badFile][0].json).toMatchObject({
 			status: 415,
 			allowed_mime_types: ['image/png'],
 			found_locally: false,

@@ -10,7 +10,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { createParameterReader } from '../../nodes/Suvvy/actions/context/readParameter';
+import { createParameterReader } from '../../nodes/Suvvy/actions/shared/readParameter';
 import { MAIN } from './engineCompat';
 
 function outcomeOf(read: () => unknown): IDataObject {

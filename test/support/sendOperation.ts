@@ -3,9 +3,9 @@ export const SEND = { resource: 'message', operation: 'send' };
 export const OUTPUT = {
 	sent: 0,
 	invalidToken: 1,
-	negativeBalance: 2,
-	unsupportedFile: 3,
+	noBalance: 2,
+	badFile: 3,
 	validationError: 4,
-	channelDisabled: 5,
+	channelOff: 5,
 	otherError: 6,
 };

@@ -1,6 +1,6 @@
 import { SuvvyApi } from '../../credentials/SuvvyApi.credentials';
 import { checkBaseUrl, messageUrl } from '../../nodes/Suvvy/transport/baseUrl';
-import { networkCause } from '../../nodes/Suvvy/transport/networkCause';
+import { networkCause } from '../../nodes/Suvvy/network/networkCause';
 
 describe('the base URL of the Suvvy API credential', () => {
 	test.each([

@@ -1,5 +1,5 @@
-import { buildMessageBody } from '../../nodes/Suvvy/actions/message/send/4-body/buildMessageBody';
-import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
+import { buildMessageBody } from '../../nodes/Suvvy/actions/message/send/body';
+import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/input';
 
 const minimal: MessageInput = {
 	ids: { chat_id: 'chat-1', message_id: 'msg-1' },

@@ -42,7 +42,7 @@ describe('the first-run install progress', () => {
 		onWaiting('[step 1/3] Downloading n8n 2.41.1 and its packages\n');
 		onWaiting('[step 1/3] Downloading n8n 2.41.1 and its packages\n[step 2/3] Compiling native module sqlite3 (1 of 2)\n');
 		onWaiting.done();
-		expect(stream.written[0]).toMatch(/^\r\[1\/3\] Downloading n8n 2\.41\.1 and its packages: 0m 00s, 1\.00 of about 2\.8 GB \(35 %\)/);
+		expect(stream.written[0]).toMatch(/^\r\[1\/3\] Downloading n8n 2\.41\.1 and its packages: 0m 00s, 1\.00 of about 2\.6 GB \(38 %\)/);
 		// A new step starts on a new line.
 		expect(stream.written[1]).toBe('\n');
 		expect(stream.written[2]).toMatch(/^\r\[2\/3\] Compiling native module sqlite3 \(1 of 2\): 0m 00s\u001b\[K$/);

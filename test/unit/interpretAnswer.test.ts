@@ -1,8 +1,8 @@
 import {
 	interpretAnswer,
 	interpretLocalFailure,
-} from '../../nodes/Suvvy/actions/message/send/6-answer/interpretAnswer';
-import { issue, LocalFailure } from '../../nodes/Suvvy/suvvyApi/localFailure';
+} from '../../nodes/Suvvy/actions/message/send/outcome';
+import { issue, LocalFailure } from '../../nodes/Suvvy/suvvy/localFailure';
 
 const identity = { message_id: 'msg-1', chat_id: 'chat-1' };
 const answered = (status: number, body: unknown) => ({
@@ -16,7 +16,7 @@ describe("reading Suvvy's answer", () => {
 	test("a 200 is Sent, with Suvvy's response and the attachment summary", () => {
 		const summary = [{ file_name: 'a.png', file_type: 'image', mime_type: 'image/png', bytes: 3 }];
 		const outcome = interpretAnswer(0, answered(200, { message: 'Successful' }), identity, summary);
-		expect(outcome.branch).toBe('sent');
+		expect(outcome.output).toBe('sent');
 		expect(outcome.json).toStrictEqual({
 			message_id: 'msg-1',
 			chat_id: 'chat-1',
@@ -34,7 +34,7 @@ describe("reading Suvvy's answer", () => {
 		],
 		[
 			402,
-			'negativeBalance',
+			'noBalance',
 			{
 				detail: 'Your balance is below zero',
 				status_code: 402,
@@ -43,7 +43,7 @@ describe("reading Suvvy's answer", () => {
 		],
 		[
 			415,
-			'unsupportedFile',
+			'badFile',
 			{
 				detail: 'File type is not supported or invalid.',
 				status_code: 415,
@@ -53,7 +53,7 @@ describe("reading Suvvy's answer", () => {
 		],
 		[
 			424,
-			'channelDisabled',
+			'channelOff',
 			{
 				detail: 'Channel is disabled.',
 				status_code: 424,
@@ -62,7 +62,7 @@ describe("reading Suvvy's answer", () => {
 		],
 	])("a %i goes to %s with Suvvy's error body", (status, branch, body) => {
 		const outcome = interpretAnswer(3, answered(status, body), identity, []);
-		expect(outcome.branch).toBe(branch);
+		expect(outcome.output).toBe(branch);
 		expect(outcome.itemIndex).toBe(3);
 		expect(outcome.json).toMatchObject({ ...body, status, ...identity, found_locally: false });
 		expect(outcome.json.message).toContain(`HTTP ${status}`);
@@ -71,7 +71,7 @@ describe("reading Suvvy's answer", () => {
 	test("a 422 goes to Validation Error, naming the fields of FastAPI's detail", () => {
 		const detail = [{ loc: ['body', 'chat_id'], msg: 'Field required', type: 'missing' }];
 		const outcome = interpretAnswer(0, answered(422, { detail }), identity, []);
-		expect(outcome.branch).toBe('validationError');
+		expect(outcome.output).toBe('validationError');
 		expect(outcome.json).toMatchObject({ status: 422, error_code: 'validation_error', detail });
 		expect(outcome.summary).toBe(
 			'Validation Error (HTTP 422): chat_id: Field required. Fix the fields named above, then resend.',
@@ -80,7 +80,7 @@ describe("reading Suvvy's answer", () => {
 
 	test.each([400, 404, 409, 429, 500, 502, 503])('a %i goes to Other Error', (status) => {
 		const outcome = interpretAnswer(0, answered(status, { detail: 'nope' }), identity, []);
-		expect(outcome.branch).toBe('otherError');
+		expect(outcome.output).toBe('otherError');
 		expect(outcome.json).toMatchObject({ status, error_code: 'unexpected_status', detail: 'nope' });
 	});
 
@@ -92,7 +92,7 @@ describe("reading Suvvy's answer", () => {
 			bodyIsJson: false,
 		};
 		const outcome = interpretAnswer(0, answer, identity, []);
-		expect(outcome.branch).toBe('otherError');
+		expect(outcome.output).toBe('otherError');
 		expect(outcome.json).toMatchObject({ status: 502, error_code: 'invalid_response' });
 		expect(outcome.json.detail).toContain('<html>Bad Gateway</html>');
 	});
@@ -105,7 +105,7 @@ describe("reading Suvvy's answer", () => {
 			[],
 		);
 		const list = interpretAnswer(0, answered(200, ['x']), identity, []);
-		expect([empty.branch, list.branch]).toStrictEqual(['otherError', 'otherError']);
+		expect([empty.output, list.output]).toStrictEqual(['otherError', 'otherError']);
 		expect(empty.json.detail).toContain('(empty)');
 	});
 
@@ -116,7 +116,7 @@ describe("reading Suvvy's answer", () => {
 			identity,
 			[],
 		);
-		expect(outcome.branch).toBe('otherError');
+		expect(outcome.output).toBe('otherError');
 		expect(outcome.json).toMatchObject({ status: null, error_code: 'network_error' });
 		expect(outcome.json.detail).toContain('ECONNREFUSED');
 	});
@@ -128,7 +128,7 @@ describe("reading Suvvy's answer", () => {
 			identity,
 			[],
 		);
-		expect(outcome.branch).toBe('otherError');
+		expect(outcome.output).toBe('otherError');
 		expect(outcome.json).toMatchObject({
 			status: 307,
 			error_code: 'redirect_refused',
@@ -157,10 +157,10 @@ describe('problems found before sending', () => {
 	test('leave by the branch of the status Suvvy would have answered, marked as found locally', () => {
 		const unsupported = interpretLocalFailure(
 			1,
-			LocalFailure.unsupportedFile('a.pdf', 'application/pdf'),
+			LocalFailure.badFile('a.pdf', 'application/pdf'),
 			identity,
 		);
-		expect(unsupported.branch).toBe('unsupportedFile');
+		expect(unsupported.output).toBe('badFile');
 		expect(unsupported.json).toMatchObject({
 			status: 415,
 			status_code: 415,
@@ -171,7 +171,7 @@ describe('problems found before sending', () => {
 		expect(unsupported.json.allowed_mime_types).toHaveLength(11);
 
 		const invalid = interpretLocalFailure(1, LocalFailure.validation([]), identity);
-		expect(invalid.branch).toBe('validationError');
+		expect(invalid.output).toBe('validationError');
 		expect(invalid.json).toMatchObject({ status: 422, status_code: 422, found_locally: true });
 	});
 

@@ -1,4 +1,4 @@
-import { readMessageIds } from '../../nodes/Suvvy/actions/message/send/1-read/messageIds';
+import { readMessageIds } from '../../nodes/Suvvy/actions/message/send/messageIds';
 
 /** Reads one item whose Chat ID parameter resolved to `chat` and whose Message ID to `message`. */
 function idsOf(chat: unknown, message: unknown = 'm-1') {

@@ -1,6 +1,6 @@
-import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/1-read/messageInput';
-import { validateFields } from '../../nodes/Suvvy/actions/message/send/2-check/messageRules';
-import { requireContent } from '../../nodes/Suvvy/actions/message/send/3-attach/requireContent';
+import type { MessageInput } from '../../nodes/Suvvy/actions/message/send/input';
+import { validateFields } from '../../nodes/Suvvy/actions/message/send/input';
+import { requireContent } from '../../nodes/Suvvy/actions/message/send/attachments';
 
 const valid: MessageInput = {
 	ids: { chat_id: 'chat-1', message_id: 'msg-1' },

@@ -1,4 +1,4 @@
-import { isIpLiteral, nonPublicReason, parseIpv6 } from '../../nodes/Suvvy/transport/publicAddress';
+import { isIpLiteral, nonPublicReason, parseIpv6 } from '../../nodes/Suvvy/network/publicAddress';
 
 /** What the URL parser makes of a link's host: every spelling of an address ends up in one form. */
 const hostOf = (link: string) => new URL(link).hostname;

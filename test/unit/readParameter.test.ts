@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { createParameterReader } from '../../nodes/Suvvy/actions/context/readParameter';
+import { createParameterReader } from '../../nodes/Suvvy/actions/shared/readParameter';
 
 /** A context that records which reads went to n8n's expression engine. */
 function contextWith(parameters: Record<string, unknown>, items: Array<Record<string, unknown>>) {

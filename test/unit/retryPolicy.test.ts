@@ -1,7 +1,7 @@
 import {
 	isTransient,
 	retryDelayMs,
-} from '../../nodes/Suvvy/actions/message/send/5-deliver/retryPolicy';
+} from '../../nodes/Suvvy/actions/message/send/sending/retryPolicy';
 import { parseRetryAfter } from '../../nodes/Suvvy/transport/retryAfter';
 import type { SuvvyAnswer } from '../../nodes/Suvvy/transport/postMessage';
 

@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import {
 	sendInChatOrder,
 	type ChatJob,
-} from '../../nodes/Suvvy/actions/message/send/5-deliver/sendInChatOrder';
+} from '../../nodes/Suvvy/actions/message/send/sending/chatOrder';
 
 const jobsFor = (chats: string[]): ChatJob[] => chats.map((chat, index) => ({ index, chat }));
 

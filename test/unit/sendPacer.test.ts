@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { createSendPacer } from '../../nodes/Suvvy/actions/message/send/5-deliver/sendPacer';
+import { createSendPacer } from '../../nodes/Suvvy/actions/message/send/sending/pacer';
 
 /** Starts `count` sends at once and records, per send, how many timer ticks it waited. */
 async function startAtOnce(pace: () => Promise<void>, count: number): Promise<number[]> {

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { DeliveryOptions } from '../../nodes/Suvvy/actions/message/send/5-deliver/deliveryOptions';
-import { sendWithRetries } from '../../nodes/Suvvy/actions/message/send/5-deliver/sendWithRetries';
+import type { SendOptions } from '../../nodes/Suvvy/actions/message/send/sending/sendOptions';
+import { sendWithRetries } from '../../nodes/Suvvy/actions/message/send/sending/retries';
 import type { SuvvyConnection } from '../../nodes/Suvvy/transport/connection';
 import { countedSignal } from '../support/countedSignal';
 
-const OPTIONS: DeliveryOptions = {
+const OPTIONS: SendOptions = {
 	retries: 5,
 	retryTimeLimitMs: 60_000,
 	timeoutMs: 1000,

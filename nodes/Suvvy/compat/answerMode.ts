@@ -7,7 +7,7 @@ import type { WebhookResponseMode } from 'n8n-workflow';
  * from its own first step instead (`responseNode`), which n8n runs only after storing. n8n-workflow
  * gained `validateNodeCredentials` in 2.8.0: the one sign of that release a node can read.
  */
-export const N8N_ANSWERS_AFTER_STORING = 'validateNodeCredentials' in workflow;
+const N8N_ANSWERS_AFTER_STORING = 'validateNodeCredentials' in workflow;
 
 export const ANSWER_MODE: WebhookResponseMode = N8N_ANSWERS_AFTER_STORING
 	? 'onReceived'

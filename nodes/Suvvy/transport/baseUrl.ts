@@ -1,4 +1,4 @@
-import { nonPublicReason } from './publicAddress';
+import { nonPublicReason } from '../network/publicAddress';
 
 export const DEFAULT_BASE_URL = 'https://api.suvvy.ai';
 export const MESSAGE_PATH = '/api/webhook/custom/message';

@@ -1,10 +1,7 @@
 /**
- * What of the Suvvy API credential's token an Authorization header can carry. Blank space at either
- * end (a token pasted with a space or a line break after it) is left out: a header cannot carry it
- * as typed (receivers strip it), and n8n's newer HTTP client already dropped a trailing one, so such
- * tokens keep working, now on every n8n line. A character inside that a header cannot carry is
- * refused, naming it and where it is: depending on its version, n8n's client would drop it silently
- * (sending another token) or fail the request with a cryptic network error.
+ * What of the API token an Authorization header can carry: blank space at either end is left out
+ * (no header carries it), and a character inside that no header carries is refused, named, since
+ * n8n's client would drop it silently or fail with a cryptic network error, depending on its version.
  */
 
 export type TokenCheck = { ok: true; token: string } | { ok: false; reason: string };

@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { SuvvyConnection } from './connection';
-import { networkCause } from './networkCause';
+import { networkCause } from '../network/networkCause';
 import { parseRetryAfter } from './retryAfter';
 
 export type SuvvyAnswer =

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * What Suvvy's custom channel POSTs (see reply-webhook.md): an `event_type`, for `new_messages` a
- * list of messages, and a top-level `chat_id` that Suvvy's public doc does not show but sends.
+ * What Suvvy's custom channel POSTs (docs/trigger.md): an `event_type`, for `new_messages` a list of
+ * messages, and a top-level `chat_id` that Suvvy's public doc does not show but sends.
  * Anything the doc does not list is kept as it came, so fields Suvvy adds later pass through.
  */
 export interface SuvvyMessage extends IDataObject {

@@ -9,7 +9,7 @@ export interface ReplyFilters {
 }
 
 /** A message passes when its sender and type were chosen; a type Suvvy adds later always passes. */
-export function passesFilters(message: SuvvyMessage, filters: ReplyFilters): boolean {
+function passesFilters(message: SuvvyMessage, filters: ReplyFilters): boolean {
 	const typeChosen =
 		filters.messageTypes.includes(message.type) || !filters.knownTypes.includes(message.type);
 	return filters.senders.includes(message.message_sender) && typeChosen;
@@ -32,7 +32,7 @@ export function selectMessages(messages: SuvvyMessage[], filters: ReplyFilters):
  * said about those left off, names included. A delivery holds up to a thousand messages; without a
  * cap, one large field (or one long field name) would be copied onto every one of them.
  */
-export const DELIVERY_FIELDS_MAX_CHARS = 4096;
+const DELIVERY_FIELDS_MAX_CHARS = 4096;
 
 /** A left-off field is named by at most this many characters of its name. */
 const OMITTED_NAME_MAX_CHARS = 100;

@@ -63,7 +63,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: MESSAGE_TYPE_OPTIONS,
 		default: ['text', 'image', 'audio', 'document'],
 		description:
-			'Only messages of these types start the workflow. Types Suvvy adds later always pass.',
+			'Only messages of these types start the workflow; types Suvvy adds later always pass',
 	},
 	{
 		displayName: 'Download Files',
@@ -80,7 +80,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'data',
 		displayOptions: { show: { downloadFiles: [true] } },
 		description:
-			'Binary field for the file. With one item per delivery, the message index is appended ("data_0", "data_1", …).',
+			'Binary field for the file; with one item per delivery the message index is appended ("data_0", "data_1", …)',
 	},
 	{
 		displayName: 'Max File Size (MB)',
@@ -105,7 +105,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to accept deliveries when the trigger has no Suvvy Webhook Secret credential. Risky: anyone who learns the webhook URL could then start this workflow.',
+					'Whether to accept deliveries when the trigger has no Suvvy Webhook Secret credential; risky, as anyone who learns the webhook URL could then start this workflow',
 			},
 			{
 				displayName: 'Allow Private Network Downloads',
@@ -113,7 +113,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether files may be downloaded from loopback, private and other non-public addresses, for a Suvvy stand-in on your own network. Risky: whoever can post to the webhook could make n8n fetch from inside its network.',
+					'Whether files may come from loopback and private addresses, for a Suvvy stand-in on your network; risky, as whoever can post to the webhook could make n8n fetch from inside its network',
 			},
 			{
 				displayName: 'Download Time Limit (Seconds)',
@@ -131,7 +131,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 15 },
 				default: 10,
 				description:
-					'The longest all downloads of one delivery may take, from its arrival, before Suvvy (which waits at most 20 s) is answered; files not fetched by then keep their links',
+					'The longest all downloads of one delivery may take before Suvvy, which waits 20 s at most, is answered; files not fetched by then keep their links',
 			},
 			{
 				displayName: 'Include Test Requests',

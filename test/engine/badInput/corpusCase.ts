@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { StoredMessage } from '../../../dev/emulator';
-import type { OutputName } from '../../../nodes/Suvvy/actions/message/send/6-answer/branches';
+import type { OutputName } from '../../../nodes/Suvvy/actions/message/send/outputs';
 import type { FixtureFile } from '../../support/testNodes';
 
 export interface Case {

@@ -1,22 +1,26 @@
-import type { OperationDefinition, ResourceDefinition } from '../operation';
-import { send } from './send/send.operation';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** A message in a Suvvy custom channel, with the given operations. */
-export function messageResource(operations: OperationDefinition[]): ResourceDefinition {
-	return {
-		option: { name: 'Message', value: 'message' },
-		operationProperty: {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: ['message'] } },
-			options: operations.map(({ option }) => option),
-			default: 'send',
-		},
-		operations,
-	};
-}
+import * as send from './send.operation';
 
-/** A new operation of Message goes into this list, and nowhere else. */
-export const message = messageResource([send]);
+export { send };
+
+/** The Message resource: its operations, and each operation's own parameters. */
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: "Send a customer's or an employee's message into a Suvvy custom channel",
+				action: 'Send a message',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+];

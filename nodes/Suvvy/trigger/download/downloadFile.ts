@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { networkCause } from '../../transport/networkCause';
-import { nonPublicReason } from '../../transport/publicAddress';
+import { networkCause } from '../../network/networkCause';
+import { nonPublicReason } from '../../network/publicAddress';
 import { routeTo, type Route } from './route';
 
 /** Enough for a CDN's hop or two; more is a loop or a maze. */

@@ -43,7 +43,7 @@ function numberOption(options: IDataObject, name: NumberOption, min: number, max
 const MB = 1024 * 1024;
 
 /** Suvvy waits 20 s for an answer; downloads stop well before, leaving time to store the execution. */
-export const MAX_DOWNLOAD_SECONDS = 15;
+const MAX_DOWNLOAD_SECONDS = 15;
 
 export function readFileSettings(this: IWebhookFunctions): FileSettings {
 	const options = this.getNodeParameter('options', {}) as IDataObject;

@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { isIpLiteral, nonPublicReason } from '../../transport/publicAddress';
+import { isIpLiteral, nonPublicReason } from '../../network/publicAddress';
 
 /**
  * How to reach a link whose address must be public:
