@@ -35,18 +35,22 @@ function holdAnswers() {
 const deliveryOf = (index: number) =>
 	delivery([0, 1, 2].map((file) => fileMessage(`/held/d${index}-f${file}.bin`)));
 
+/** Four deliveries of three files each, posted at once to a trigger with `slots` download slots. */
+const deliverAll = async (slots: number) =>
+	await Promise.all(
+		[0, 1, 2, 3].map(
+			async (index) =>
+				await callTrigger({
+					body: deliveryOf(index),
+					parameters: { options: { ...FROM_LOOPBACK, maxParallelDownloads: slots } },
+				}),
+		),
+	);
+
 describe('Suvvy Trigger: deliveries share the download slots, one delivery after another', () => {
 	test('with one slot, each delivery fetches all its files before the next delivery fetches any', async () => {
 		const server = holdAnswers();
-		const calls = Promise.all(
-			[0, 1, 2, 3].map(
-				async (index) =>
-					await callTrigger({
-						body: deliveryOf(index),
-						parameters: { options: { ...FROM_LOOPBACK, maxParallelDownloads: 1 } },
-					}),
-			),
-		);
+		const calls = deliverAll(1);
 		const order: string[] = [];
 		for (let download = 0; download < 12; download++) {
 			await server.held(1);
@@ -77,15 +81,7 @@ describe('Suvvy Trigger: deliveries share the download slots, one delivery after
 
 	test('with two slots, never more than two files download at once, across all deliveries', async () => {
 		const server = holdAnswers();
-		const calls = Promise.all(
-			[0, 1, 2, 3].map(
-				async (index) =>
-					await callTrigger({
-						body: deliveryOf(index),
-						parameters: { options: { ...FROM_LOOPBACK, maxParallelDownloads: 2 } },
-					}),
-			),
-		);
+		const calls = deliverAll(2);
 		const fetched = new Map<string, number>();
 		const seenOpen: number[] = [];
 		for (let download = 0; download < 12; download++) {
