@@ -6,6 +6,7 @@
  */
 const { describeChannel, resetRecords, updateChannel } = require('./channel');
 const { readBody, sendJson, parseJson } = require('./httpKit');
+const { normalisePlan } = require('./replyBot');
 
 function publicMessage(record, includeData, channel) {
 	if (!includeData) return record;
@@ -35,7 +36,10 @@ const ROUTES = {
 		sendJson(response, 200, { messages });
 	},
 	'GET /__emulator/stats'(emulator, _request, response) {
-		sendJson(response, 200, { ...emulator.channel.stats, stored: emulator.channel.messages.length });
+		sendJson(response, 200, {
+			...emulator.channel.stats,
+			stored: emulator.channel.messages.length,
+		});
 	},
 	'GET /__emulator/deliveries'(emulator, _request, response) {
 		sendJson(response, 200, { deliveries: emulator.channel.deliveries });
@@ -61,18 +65,37 @@ const ROUTES = {
 	async 'POST /__emulator/answers'(emulator, request, response) {
 		const script = await jsonBody(request, response);
 		if (!script) return;
-		if (typeof script.chat_id !== 'string') return sendJson(response, 400, { detail: 'chat_id is required' });
+		if (typeof script.chat_id !== 'string')
+			return sendJson(response, 400, { detail: 'chat_id is required' });
 		emulator.channel.scripted.set(script.chat_id, script);
 		sendJson(response, 200, { scripted: script.chat_id });
 	},
+	/** How a chat's next messages are answered: `{"chat_id", "mode", "delay_ms", "parts", "gap_ms", "sender", "times"}`. */
+	async 'POST /__emulator/reply-plan'(emulator, request, response) {
+		const body = await jsonBody(request, response);
+		if (!body) return;
+		if (typeof body.chat_id !== 'string')
+			return sendJson(response, 400, { detail: 'chat_id is required' });
+		try {
+			emulator.channel.replyPlans.set(body.chat_id, normalisePlan(body));
+		} catch (error) {
+			return sendJson(response, 400, { detail: error.message });
+		}
+		sendJson(response, 200, {
+			chat_id: body.chat_id,
+			...emulator.channel.replyPlans.get(body.chat_id),
+		});
+	},
 	async 'POST /__emulator/test-request'(emulator, _request, response) {
-		if (!emulator.channel.webhook.url) return sendJson(response, 409, { detail: 'No webhook URL is set' });
+		if (!emulator.channel.webhook.url)
+			return sendJson(response, 409, { detail: 'No webhook URL is set' });
 		sendJson(response, 200, await emulator.replyBot.deliver({ event_type: 'test_request' }));
 	},
 	async 'POST /__emulator/deliver'(emulator, request, response) {
 		const event = await jsonBody(request, response);
 		if (!event) return;
-		if (!emulator.channel.webhook.url) return sendJson(response, 409, { detail: 'No webhook URL is set' });
+		if (!emulator.channel.webhook.url)
+			return sendJson(response, 409, { detail: 'No webhook URL is set' });
 		sendJson(response, 200, await emulator.replyBot.deliver(event));
 	},
 	async 'GET /__emulator/openai/requests'(emulator, _request, response) {

@@ -25,6 +25,7 @@ function createChannel(options = {}) {
 		files: new Map(),
 		attempts: new Map(),
 		scripted: new Map(),
+		replyPlans: new Map(),
 		deliveries: [],
 		stats: newStats(),
 	};
@@ -81,6 +82,7 @@ function resetRecords(channel) {
 	channel.files.clear();
 	channel.attempts.clear();
 	channel.scripted.clear();
+	channel.replyPlans.clear();
 	channel.deliveries = [];
 	channel.stats = newStats();
 }

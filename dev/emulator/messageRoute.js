@@ -179,8 +179,8 @@ async function handleMessage(emulator, request, response) {
 	const record = storeMessage(channel, body, decoded.files);
 	channel.stats.accepted++;
 	emulator.log(`accepted ${record.message_id} in chat ${record.chat_id} (${record.attachments.length} file(s))`);
+	await emulator.replyBot.answer(record);
 	answer(emulator, response, 200, { message: 'Successful' });
-	emulator.replyBot.answer(record);
 }
 
 module.exports = { handleMessage, MAX_FILE_BYTES };

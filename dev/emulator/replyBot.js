@@ -4,7 +4,8 @@
  * `new_messages` event to the channel's webhook URL, with `Authorization: Bearer <secret>` when a
  * secret is set, given up after 20 seconds. The bot is an echo: it repeats the text, sends each file
  * back as a link the emulator serves, and adds a PDF document when the text asks for "#document".
- * Employee messages get no answer, as Suvvy's bot pauses when an operator writes.
+ * Employee messages get no answer, as Suvvy's bot pauses when an operator writes. A chat's reply
+ * plan (admin `reply-plan`) changes how its next messages are answered: see replyPlan().
  */
 const { count, storeFile } = require('./channel');
 const { delay } = require('./httpKit');
@@ -34,6 +35,38 @@ function samplePdf(text) {
 	return Buffer.from(pdf, 'latin1');
 }
 
+const PLAN_MODES = ['now', 'delay', 'parts', 'none', 'before_answer'];
+
+/**
+ * How the next message of a chat is answered, from the plan set for it: `now` (after the channel's
+ * reply delay, the default), `delay` (after `delay_ms`), `parts` (`parts` deliveries of one text
+ * each, `gap_ms` apart), `none` (no reply at all, as when an operator takes the dialogue over), or
+ * `before_answer` (the reply is delivered before the message's own 200 goes out, so it arrives
+ * before the sender can have parked). `sender` ("ai" or "employee") signs the reply; `times` ends
+ * the plan after that many messages.
+ */
+function normalisePlan(plan) {
+	const mode = plan.mode ?? 'now';
+	if (!PLAN_MODES.includes(mode)) throw new Error(`mode must be one of ${PLAN_MODES.join(', ')}`);
+	return {
+		mode,
+		delay_ms: Number(plan.delay_ms ?? 0),
+		parts: Math.max(1, Math.floor(Number(plan.parts ?? 1))),
+		gap_ms: Number(plan.gap_ms ?? 0),
+		sender: plan.sender === 'employee' ? 'employee' : 'ai',
+		times: plan.times === undefined ? undefined : Number(plan.times),
+	};
+}
+
+/** The plan for this chat's next message, used up by it when it has `times`. */
+function takePlan(channel, chatId) {
+	const plan = channel.replyPlans.get(chatId);
+	if (!plan)
+		return { mode: 'now', delay_ms: channel.replyDelayMs, parts: 1, gap_ms: 0, sender: 'ai' };
+	if (plan.times !== undefined && --plan.times <= 0) channel.replyPlans.delete(chatId);
+	return plan;
+}
+
 function createReplyBot(emulator) {
 	const { channel } = emulator;
 	// Replies of one chat leave in the order the messages came in.
@@ -52,13 +85,13 @@ function createReplyBot(emulator) {
 		};
 	}
 
-	function repliesTo(record) {
+	function repliesTo(record, sender = 'ai') {
 		const text = record.body.text;
 		const messages = [];
 		const files = record.attachments.length;
 		messages.push({
 			type: 'text',
-			message_sender: 'ai',
+			message_sender: sender,
 			text: text ? `Echo: ${text}` : `Got ${files} file${files === 1 ? '' : 's'}, thank you.`,
 		});
 		for (const attachment of record.attachments) {
@@ -66,7 +99,11 @@ function createReplyBot(emulator) {
 			messages.push(fileMessage(attachment.file_type, { id: attachment.file_id, ...stored }));
 		}
 		if (text?.includes('#document')) {
-			const file = { name: 'reply.pdf', mimeType: 'application/pdf', bytes: samplePdf(text.slice(0, 60)) };
+			const file = {
+				name: 'reply.pdf',
+				mimeType: 'application/pdf',
+				bytes: samplePdf(text.slice(0, 60)),
+			};
 			messages.push(fileMessage('document', { id: storeFile(channel, file), ...file }));
 		}
 		return messages;
@@ -75,7 +112,12 @@ function createReplyBot(emulator) {
 	async function deliver(event) {
 		const url = channel.webhook.url;
 		const started = Date.now();
-		const delivery = { at: new Date(started).toISOString(), url, event_type: event.event_type, chat_id: event.chat_id };
+		const delivery = {
+			at: new Date(started).toISOString(),
+			url,
+			event_type: event.event_type,
+			chat_id: event.chat_id,
+		};
 		const headers = { 'content-type': 'application/json' };
 		if (channel.webhook.secret) headers.authorization = `Bearer ${channel.webhook.secret}`;
 		try {
@@ -107,15 +149,45 @@ function createReplyBot(emulator) {
 		return next;
 	}
 
+	/** The deliveries a plan makes of one message's replies: all at once, or one text per part. */
+	function deliveriesOf(record, plan) {
+		const messages = repliesTo(record, plan.sender);
+		if (plan.mode !== 'parts') return [messages];
+		return Array.from({ length: plan.parts }, (_unused, part) => [
+			{ ...messages[0], text: `${messages[0].text} (part ${part + 1} of ${plan.parts})` },
+		]);
+	}
+
+	async function play(record, plan) {
+		const deliveries = deliveriesOf(record, plan);
+		for (const [index, messages] of deliveries.entries()) {
+			if (index > 0) await delay(plan.gap_ms);
+			await deliver({
+				event_type: 'new_messages',
+				chat_id: record.chat_id,
+				new_messages: messages,
+			});
+		}
+	}
+
 	return {
 		deliver,
-		/** Called for every newly accepted message. */
-		answer(record) {
+		/**
+		 * Called for every newly accepted message, before its 200 goes out: resolves at once, or for
+		 * a `before_answer` plan once the reply has been delivered.
+		 */
+		async answer(record) {
 			if (!channel.repliesEnabled || !channel.webhook.url) return;
 			if (record.body.message_sender !== 'customer') return;
+			const plan = takePlan(channel, record.chat_id);
+			if (plan.mode === 'none') return;
+			if (plan.mode === 'before_answer') {
+				await enqueue(record.chat_id, () => play(record, plan));
+				return;
+			}
 			enqueue(record.chat_id, async () => {
-				await delay(channel.replyDelayMs);
-				await deliver({ event_type: 'new_messages', chat_id: record.chat_id, new_messages: repliesTo(record) });
+				await delay(plan.mode === 'delay' ? plan.delay_ms : channel.replyDelayMs);
+				await play(record, plan);
 			});
 		},
 		/** Resolves once every queued reply has been attempted. */
@@ -126,4 +198,4 @@ function createReplyBot(emulator) {
 	};
 }
 
-module.exports = { createReplyBot, samplePdf };
+module.exports = { createReplyBot, normalisePlan, samplePdf };
