@@ -38,6 +38,8 @@ export class SuvvyTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: ANSWER_MODE,
+				// Empty, so n8n answers with what receiveReply returns, not its 'firstEntryJson' default.
+				responseData: '',
 				path: 'webhook',
 			},
 		],

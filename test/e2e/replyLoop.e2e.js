@@ -58,6 +58,8 @@ describe(`the reply loop in real n8n ${N8N_VERSION}: Suvvy node → emulator →
 		const execution = await stack.api.nextExecution(replies().id, seen);
 		expect(execution.status).toBe('success');
 		const items = execution.data.resultData.runData['Suvvy Trigger'][0].data.main[0];
+		// What Suvvy was told, once the execution holding these items was stored.
+		expect(JSON.parse(delivery.response)).toEqual({ received: true, messages: items.length });
 		const byType = Object.fromEntries(items.map((item) => [item.json.type, item]));
 		expect(byType.text.json).toMatchObject({
 			event_type: 'new_messages',
