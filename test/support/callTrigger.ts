@@ -130,6 +130,21 @@ class RecordingResponse {
 	}
 }
 
+/**
+ * What n8n 2.8 and newer send for an onReceived webhook that started an execution: the description's
+ * `responseData` ('firstEntryJson' when it has none, sent as that string), else what the webhook
+ * function returned.
+ */
+function onReceivedBody(
+	description: IWebhookData['webhookDescription'],
+	returned: IWebhookResponseData,
+): IDataObject | undefined {
+	const responseData = description.responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData as unknown as IDataObject;
+	return returned.webhookResponse as IDataObject | undefined;
+}
+
 /** Runs the stored execution's first step, the trigger, on n8n-core's engine, as n8n would. */
 async function runFirstStep(
 	workflow: Workflow,
@@ -248,6 +263,8 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 			items = await runFirstStep(workflow, node, items, additionalData, (sent) =>
 				response.answer(Number(sent.statusCode ?? 200), sent.body as IDataObject),
 			);
+		} else if (items) {
+			response.answer(200, onReceivedBody(webhookData.webhookDescription, returned));
 		} else {
 			response.answer(200, returned.webhookResponse as IDataObject | undefined);
 		}
