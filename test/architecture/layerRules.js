@@ -1,9 +1,9 @@
 'use strict';
 // The package's layers, as ESLint rules layers.test.js runs (the strict community lint allows no
 // rules of our own in eslint.config.mjs). A file imports its own layer and the ones below, never above:
-//   compat/, network/, suvvy/  →  transport/, credentials/  →  actions/shared/  →  an operation's
-//   parts  →  the operation  →  its resource, the router  →  the node classes;
-//   the trigger stands beside the actions, on compat/, network/ and suvvy/ only.
+//   compat/, network/, suvvy/  →  transport/, credentials/, replies/  →  actions/shared/  →  an
+//   operation's parts  →  the operation  →  its resource, the router  →  the node classes;
+//   the trigger stands beside the actions, on compat/, network/, suvvy/ and replies/ only.
 const tsParser = require('@typescript-eslint/parser');
 const importX = require('eslint-plugin-import-x');
 
@@ -33,6 +33,11 @@ module.exports = [
 		'compat/, network/ and suvvy/ are the bottom layer: they import nothing else of the package.',
 	),
 	forbid(
+		['nodes/Suvvy/replies/**/*.ts'],
+		['**/actions/**', '**/trigger/**', '**/transport/**', ...NODE_CLASSES],
+		'replies/ (what a Suvvy reply is, and fetching its files) serves the trigger and the node alike.',
+	),
+	forbid(
 		['nodes/Suvvy/transport/**/*.ts', 'credentials/**/*.ts'],
 		['**/actions/**', '**/trigger/**', ...NODE_CLASSES],
 		'transport/ and the credentials sit below the operations and the trigger.',
@@ -40,7 +45,7 @@ module.exports = [
 	forbid(
 		['nodes/Suvvy/trigger/**/*.ts'],
 		['**/actions/**', '**/transport/**', ...NODE_CLASSES],
-		'The trigger stands on its own: it shares only compat/, network/ and suvvy/ with the node.',
+		'The trigger stands on its own: it shares only compat/, network/, suvvy/ and replies/ with the node.',
 	),
 	forbid(
 		['nodes/Suvvy/actions/shared/**/*.ts'],

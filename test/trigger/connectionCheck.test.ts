@@ -6,7 +6,7 @@
  */
 import type { IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { downloadFile, type DownloadLimits } from '../../nodes/Suvvy/trigger/download/downloadFile';
+import { downloadFile, type DownloadLimits } from '../../nodes/Suvvy/replies/download/downloadFile';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
 const LIMITS: DownloadLimits = {

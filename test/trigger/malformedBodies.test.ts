@@ -3,8 +3,8 @@ import {
 	MAX_ENTRIES_PER_LIST,
 	MAX_FIELDS_PER_OBJECT,
 	MAX_NESTING,
-} from '../../nodes/Suvvy/trigger/bodyShape';
-import { MAX_MESSAGES_PER_DELIVERY } from '../../nodes/Suvvy/trigger/parseDelivery';
+} from '../../nodes/Suvvy/replies/bodyShape';
+import { MAX_MESSAGES_PER_DELIVERY } from '../../nodes/Suvvy/replies/parseDelivery';
 import { callTrigger, TEST_SECRET } from '../support/callTrigger';
 import { delivery, text } from '../support/replyDelivery';
 

@@ -10,7 +10,7 @@ import {
 	MAX_ENTRIES_PER_LIST,
 	MAX_FIELDS_PER_OBJECT,
 	MAX_NESTING,
-} from '../../nodes/Suvvy/trigger/bodyShape';
+} from '../../nodes/Suvvy/replies/bodyShape';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),

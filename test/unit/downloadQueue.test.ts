@@ -6,7 +6,7 @@
 import {
 	DeliveryDownloads,
 	type QueueLimits,
-} from '../../nodes/Suvvy/trigger/download/downloadQueue';
+} from '../../nodes/Suvvy/replies/download/downloadQueue';
 import { nextTurn } from '../support/engineVersions';
 
 const MB = 1024 * 1024;

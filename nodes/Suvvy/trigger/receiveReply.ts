@@ -1,68 +1,16 @@
-import type {
-	IDataObject,
-	INodeExecutionData,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { checkBodyShape } from './bodyShape';
-import { DeliveryDownloads } from './download/downloadQueue';
-import { readFileSettings, type FileSettings } from './download/fileSettings';
-import { fetchReplyFiles, type AttachedFile } from './download/replyFiles';
-import { parseDelivery, type Delivery } from './parseDelivery';
-import {
-	deliveryFields,
-	deliveryItemJson,
-	messageItemJson,
-	selectMessages,
-	type IndexedMessage,
-} from './replyItems';
+import { checkBodyShape } from '../replies/bodyShape';
+import { fetchedItems } from '../replies/fetchedItems';
+import { parseDelivery, type Delivery } from '../replies/parseDelivery';
+import { selectMessages } from '../replies/replyItems';
+import { readFileSettings } from './fileSettings';
 import { acknowledgement, refuse } from './respond';
 import { admitDelivery } from './secretGate';
 import { MESSAGE_TYPES, SENDERS } from './triggerProperties';
 
 /** The trigger wrote the answer itself (a refusal): n8n sends nothing more. */
 const ANSWERED: IWebhookResponseData = { noWebhookResponse: true };
-
-/** A parsed body costs n8n about three times its JSON while the delivery waits for its files. */
-const BODY_MEMORY_FACTOR = 3;
-
-function withFileError(json: IDataObject, attached: AttachedFile): IDataObject {
-	return attached.fileError ? { ...json, file_error: attached.fileError } : json;
-}
-
-function perMessageItems(
-	body: IDataObject,
-	selected: IndexedMessage[],
-	files: AttachedFile[],
-	settings: FileSettings,
-): INodeExecutionData[] {
-	const delivery = deliveryFields(body);
-	return selected.map((entry, position) => {
-		const attached = files[position];
-		return {
-			json: withFileError(messageItemJson(delivery, entry), attached),
-			binary: attached.binary ? { [settings.binaryPropertyName]: attached.binary } : undefined,
-		};
-	});
-}
-
-function perDeliveryItem(
-	body: IDataObject,
-	selected: IndexedMessage[],
-	files: AttachedFile[],
-	settings: FileSettings,
-): INodeExecutionData {
-	const json = deliveryItemJson(body, selected);
-	const messages = json.new_messages as IDataObject[];
-	const binary: NonNullable<INodeExecutionData['binary']> = {};
-	for (const [position, entry] of selected.entries()) {
-		const attached = files[position];
-		messages[position] = withFileError(messages[position], attached);
-		if (attached.binary) binary[`${settings.binaryPropertyName}_${entry.index}`] = attached.binary;
-	}
-	return { json, binary: Object.keys(binary).length ? binary : undefined };
-}
 
 /** Test requests and unknown events are always acknowledged; they start the workflow only if asked. */
 function otherEvent(
@@ -76,41 +24,6 @@ function otherEvent(
 		return { webhookResponse: { received: true, ignored: String(delivery.body.event_type) } };
 	const items = [{ json: delivery.body }];
 	return { webhookResponse: acknowledgement(items, 'delivery'), workflowData: [items] };
-}
-
-async function messageItems(
-	this: IWebhookFunctions,
-	body: IDataObject,
-	selected: IndexedMessage[],
-	bodyBytes: number,
-	arrived: number,
-): Promise<INodeExecutionData[]> {
-	const settings = readFileSettings.call(this);
-	const withFiles = settings.download && selected.some(({ message }) => message.file);
-	const queue = withFiles
-		? DeliveryDownloads.join(
-				settings.triggerKey,
-				{ memoryBytes: settings.memoryBytes, parallelDownloads: settings.parallelDownloads },
-				bodyBytes * BODY_MEMORY_FACTOR,
-			)
-		: undefined;
-	try {
-		const files = withFiles
-			? await fetchReplyFiles.call(
-					this,
-					selected,
-					settings,
-					queue,
-					AbortSignal.timeout(Math.max(0, arrived + settings.deliveryTimeLimitMs - Date.now())),
-					arrived + settings.deliveryTimeLimitMs,
-				)
-			: selected.map(() => ({}));
-		return this.getNodeParameter('output', 'message') === 'delivery'
-			? [perDeliveryItem(body, selected, files, settings)]
-			: perMessageItems(body, selected, files, settings);
-	} finally {
-		queue?.leave();
-	}
 }
 
 /**
@@ -153,14 +66,13 @@ async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponse
 	if (!selected.length) {
 		return { webhookResponse: { received: true, ignored: 'no message passes the filters' } };
 	}
-	const items = await messageItems.call(
-		this,
-		delivery.body,
-		selected,
-		(raw as Buffer).length,
-		arrived,
-	);
 	const output = this.getNodeParameter('output', 'message') as string;
+	const items = await fetchedItems.call(this, delivery.body, selected, {
+		settings: readFileSettings.call(this),
+		output,
+		bodyBytes: raw.length,
+		arrived,
+	});
 	return { webhookResponse: acknowledgement(items, output), workflowData: [items] };
 }
 

@@ -1,24 +1,7 @@
 import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_MAX_FILE_MB, triggerProperties } from '../triggerProperties';
-
-/** How the trigger fetches a delivery's files, read once per delivery. */
-export interface FileSettings {
-	download: boolean;
-	binaryPropertyName: string;
-	maxFileBytes: number;
-	/** All files of one delivery together. */
-	deliveryBudgetBytes: number;
-	timeLimitMs: number;
-	/** All downloads of one delivery together, from its arrival: Suvvy waits for the answer. */
-	deliveryTimeLimitMs: number;
-	parallelDownloads: number;
-	/** What all deliveries of the trigger may hold at once while they fetch their files. */
-	memoryBytes: number;
-	allowPrivateNetwork: boolean;
-	/** Which trigger's deliveries share the memory and the download slots. */
-	triggerKey: string;
-}
+import type { FileSettings } from '../replies/download/fileSettings';
+import { DEFAULT_MAX_FILE_MB, triggerProperties } from './triggerProperties';
 
 type NumberOption =
 	| 'downloadTimeLimitSeconds'
@@ -45,6 +28,7 @@ const MB = 1024 * 1024;
 /** Suvvy waits 20 s for an answer; downloads stop well before, leaving time to store the execution. */
 const MAX_DOWNLOAD_SECONDS = 15;
 
+/** How the trigger fetches a delivery's files, from its parameters, read once per delivery. */
 export function readFileSettings(this: IWebhookFunctions): FileSettings {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const maxFileMb = this.getNodeParameter('maxFileSizeMb', DEFAULT_MAX_FILE_MB) as number;
