@@ -1,7 +1,7 @@
 import type { ICredentialTestFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { suvvyWebhookSecretTest } from '../../nodes/Suvvy/trigger/secretTest';
-import { carriesSecret } from '../../nodes/Suvvy/trigger/verifySecret';
+import { carriesSecret } from '../../nodes/Suvvy/replies/verifySecret';
 import { forget, isRecorded, record } from '../../nodes/Suvvy/trigger/webhookRecord';
 import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
 

@@ -1,7 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { refuse } from './respond';
-import { carriesSecret } from './verifySecret';
+import { carriesSecret } from '../replies/verifySecret';
 import {
 	acceptsWithoutSecret,
 	NO_SECRET_PROBLEM,

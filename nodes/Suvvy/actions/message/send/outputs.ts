@@ -120,3 +120,16 @@ export function shapeOutputs(
 		outputs[outputIndex(outcome.output)].push(itemFor(outcome, outcome.json));
 	return outputs;
 }
+
+/** Each outcome on its output; with n8n's own error handling, the first refusal fails the node. */
+export function outputsFor(
+	this: IExecuteFunctions,
+	outcomes: Outcome[],
+	items: INodeExecutionData[],
+	mode: OutputMode,
+	stopAtFailure: boolean,
+): INodeExecutionData[][] {
+	const failed = stopAtFailure && outcomes.find((outcome) => outcome && outcome.output !== 'sent');
+	if (failed) throw apiErrorFor.call(this, failed);
+	return shapeOutputs(outcomes, items, mode);
+}
