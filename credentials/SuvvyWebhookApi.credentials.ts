@@ -26,5 +26,15 @@ export class SuvvyWebhookApi implements ICredentialType {
 			description:
 				'The Webhook Secret set on the custom channel in the Suvvy dashboard, which Suvvy sends with every delivery',
 		},
+		{
+			displayName: 'Webhook URL',
+			name: 'webhookUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://n8n.example.com/webhook/…/webhook',
+			description:
+				"The Suvvy Trigger's Production URL, as set on the custom channel in the Suvvy dashboard",
+			hint: 'Needed by Send and Wait for Reply, which registers its wait with that trigger',
+		},
 	];
 }

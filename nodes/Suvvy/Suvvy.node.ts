@@ -3,11 +3,14 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { configuredOutputs } from './actions/configuredOutputs';
 import * as message from './actions/message/Message.resource';
 import { OUTPUT_NAMES } from './actions/message/send/outputs';
+import { resumeWithReply } from './actions/message/sendAndWait/resume';
 import { router } from './actions/router';
 import { MAIN_CONNECTION } from './compat/mainConnection';
 import { themedIcon } from './compat/themedIcon';
@@ -26,7 +29,26 @@ export class Suvvy implements INodeType {
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: `={{(${configuredOutputs})($parameter, ${JSON.stringify(OUTPUT_NAMES)})}}`,
-		credentials: [{ name: 'suvvyApi', required: true }],
+		credentials: [
+			{ name: 'suvvyApi', required: true },
+			{
+				name: 'suvvyWebhookApi',
+				required: true,
+				displayOptions: { show: { operation: ['sendAndWait'] } },
+			},
+		],
+		// Where the Suvvy Trigger hands a waiting Send and Wait its reply: n8n's signed resume URL.
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: '={{ $nodeId }}',
+				restartWebhook: true,
+				isFullPath: true,
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -42,5 +64,9 @@ export class Suvvy implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWithReply.call(this);
 	}
 }

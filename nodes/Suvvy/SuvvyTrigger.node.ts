@@ -12,6 +12,7 @@ import { ANSWER_MODE } from './compat/answerMode';
 import { MAIN_CONNECTION } from './compat/mainConnection';
 import { themedIcon } from './compat/themedIcon';
 import { receiveReply } from './trigger/receiveReply';
+import { registerWait } from './trigger/registerWait';
 import { acknowledgement } from './trigger/respond';
 import { suvvyWebhookSecretTest } from './trigger/secretTest';
 import { triggerProperties } from './trigger/triggerProperties';
@@ -42,6 +43,15 @@ export class SuvvyTrigger implements INodeType {
 				responseData: '',
 				path: 'webhook',
 			},
+			{
+				// Where a Suvvy node that waits for a reply registers its wait (n8n names a second
+				// webhook 'setup').
+				name: 'setup',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'register',
+			},
 		],
 		properties: triggerProperties,
 	};
@@ -64,6 +74,7 @@ export class SuvvyTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getWebhookName() === 'setup') return await registerWait.call(this);
 		return await receiveReply.call(this);
 	}
 

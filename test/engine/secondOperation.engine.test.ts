@@ -57,10 +57,11 @@ class SuvvyWithPing implements INodeType {
 describe('a second operation in Message’s list', () => {
 	const description = new SuvvyWithPing().description;
 
-	test('appears in the Operation list after Send', () => {
+	test("appears in the Operation list after Message's own operations", () => {
 		const operation = description.properties.find((property) => property.name === 'operation');
 		expect(operation?.options?.map((option) => (option as { value: string }).value)).toEqual([
 			'send',
+			'sendAndWait',
 			'ping',
 		]);
 	});

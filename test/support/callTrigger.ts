@@ -47,6 +47,14 @@ export interface TriggerCall {
 	onAnswer?: (status: number | undefined) => void;
 	/** The bytes n8n read, when they are not the body as JSON (n8n keeps them as `rawBody`). */
 	rawBody?: Buffer;
+	/** Which of the trigger's webhooks is called: Suvvy's ('default', unless given) or 'setup'. */
+	webhook?: 'default' | 'setup';
+	/** Where n8n serves webhooks from (the origin of the trigger's own URLs); n8n's default unless given. */
+	n8nUrl?: string;
+	/** The trigger node's static data as n8n loaded it for this request (kept in it, as n8n would save it). */
+	staticData?: IDataObject;
+	/** The trigger node's ID: another ID is another trigger, with a registry of its own in this process. */
+	nodeId?: string;
 	/** 'full': n8n's binary store fails every write, as on a full disk. */
 	binaryStorage?: 'full';
 	/** Called as the trigger's webhook function starts, and as it returns: what the trigger itself does. */
@@ -100,7 +108,7 @@ function countBytesRead(helpers: IWebhookFunctions['helpers']) {
 	return counter;
 }
 
-class RecordingResponse {
+export class RecordingResponse {
 	constructor(private readonly onAnswer?: (status: number | undefined) => void) {}
 
 	statusCode: number | undefined;
@@ -180,10 +188,11 @@ function offersEgressFilter(context: IWebhookFunctions): boolean {
 
 export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 	const secret = call.secret === undefined ? TEST_SECRET : call.secret;
+	const n8nUrl = call.n8nUrl ?? 'http://localhost:5678';
 	await prepareBinaryData();
 	watchEngineLogs();
 	const node: INode = {
-		id: 'node-trigger',
+		id: call.nodeId ?? 'node-trigger',
 		name: 'Suvvy Trigger',
 		type: TRIGGER_TYPE,
 		typeVersion: 1,
@@ -203,6 +212,7 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		active: true,
 		nodeTypes: new TestNodeTypes({ [TRIGGER_TYPE]: trigger }),
 		settings: {},
+		staticData: call.staticData ? { [`node:${node.name}`]: call.staticData } : undefined,
 	});
 	const response = new RecordingResponse(call.onAnswer);
 	const asSuvvySends = secret === null ? {} : { authorization: `Bearer ${secret}` };
@@ -225,18 +235,20 @@ export async function callTrigger(call: TriggerCall): Promise<TriggerResult> {
 		},
 		httpResponse: response,
 		executionId: undefined,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		restApiUrl: `${n8nUrl}/rest`,
+		instanceBaseUrl: `${n8nUrl}/`,
+		webhookBaseUrl: `${n8nUrl}/webhook`,
+		webhookWaitingBaseUrl: `${n8nUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${n8nUrl}/webhook-test`,
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const webhookData: IWebhookData = {
 		httpMethod: 'POST',
 		node: node.name,
-		path: 'webhook',
-		webhookDescription: trigger.description.webhooks![0],
+		path: call.webhook === 'setup' ? 'register' : 'webhook',
+		webhookDescription: trigger.description.webhooks!.find(
+			({ name }) => name === (call.webhook ?? 'default'),
+		)!,
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,

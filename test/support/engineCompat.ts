@@ -141,3 +141,12 @@ export function createWebhookFunctions(
 		webhookData,
 	);
 }
+
+/** Whether this engine signs resume URLs, which Send and Wait for Reply needs (n8n-core 1.106 and newer). */
+export const SIGNS_RESUME_URLS = (() => {
+	const ExecuteContext = coreExports.ExecuteContext as { prototype?: object } | undefined;
+	return (
+		typeof ExecuteContext?.prototype === 'object' &&
+		'getSignedResumeUrl' in ExecuteContext.prototype
+	);
+})();

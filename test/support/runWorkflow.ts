@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { SuvvyApi } from '../../credentials/SuvvyApi.credentials';
+import { SuvvyWebhookApi } from '../../credentials/SuvvyWebhookApi.credentials';
 import { Suvvy } from '../../nodes/Suvvy/Suvvy.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { createHooks, finalStatus, initBinaryData, startRunExecutionData } from './engineCompat';
@@ -58,6 +59,8 @@ export interface RunOptions {
 	node?: INodeType;
 	/** Called once the execution has started, with what cancels it (as n8n's Stop button does). */
 	onStarted?: (execution: { cancel(): void }) => void;
+	/** The Suvvy Webhook Secret credential, for Send and Wait for Reply. */
+	webhookCredential?: ICredentialDataDecryptedObject;
 }
 
 let binaryDataReady: Promise<void> | undefined;
@@ -88,7 +91,12 @@ function buildWorkflowData(options: RunOptions): IWorkflowBase {
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { suvvyApi: { id: 'cred-1', name: 'Suvvy account' } },
+			credentials: {
+				suvvyApi: { id: 'cred-1', name: 'Suvvy account' },
+				...(options.webhookCredential
+					? { suvvyWebhookApi: { id: 'cred-2', name: 'Suvvy webhook' } }
+					: {}),
+			},
 			...withLegacyContinueOnFail(options.nodeSettings),
 		},
 	];
@@ -154,8 +162,11 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 	const credentials = options.credentials ?? { token: TEST_TOKEN, baseUrl: TEST_BASE_URL };
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(
-			{ suvvyApi: new SuvvyApi() },
-			{ suvvyApi: credentials },
+			{ suvvyApi: new SuvvyApi(), suvvyWebhookApi: new SuvvyWebhookApi() },
+			{
+				suvvyApi: credentials,
+				...(options.webhookCredential ? { suvvyWebhookApi: options.webhookCredential } : {}),
+			},
 		),
 		hooks,
 		executionId: EXECUTION_ID,

@@ -17,9 +17,14 @@ export function configuredOutputs(
 ): Output[] {
 	const resource = parameters.resource || 'message';
 	const operation = parameters.operation || 'send';
-	if (resource !== 'message' || operation !== 'send') return [{ type: 'main' }];
+	const waits = operation === 'sendAndWait';
+	if (resource !== 'message' || (operation !== 'send' && !waits)) return [{ type: 'main' }];
 	if (parameters.errorHandling === 'useN8nErrorHandling') {
-		return [{ type: 'main', displayName: 'Success' }];
+		return [{ type: 'main', displayName: waits ? 'Reply' : 'Success' }];
 	}
-	return sendOutputNames.map((displayName) => ({ type: 'main', displayName }));
+	// Send and Wait's first output carries the reply (or that none came) where Send's says Sent.
+	return sendOutputNames.map((displayName, index) => ({
+		type: 'main',
+		displayName: waits && index === 0 ? 'Reply' : displayName,
+	}));
 }

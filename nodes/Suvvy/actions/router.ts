@@ -11,6 +11,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			switch (operation) {
 				case 'send':
 					return await message.send.execute.call(this);
+				case 'sendAndWait':
+					return await message.sendAndWait.execute.call(this);
 			}
 	}
 	throw new NodeOperationError(

@@ -5,6 +5,7 @@ import { fetchedItems } from '../replies/fetchedItems';
 import { parseDelivery, type Delivery } from '../replies/parseDelivery';
 import { selectMessages } from '../replies/replyItems';
 import { readFileSettings } from './fileSettings';
+import { forwardToWait } from './forwardReply';
 import { acknowledgement, refuse } from './respond';
 import { admitDelivery } from './secretGate';
 import { MESSAGE_TYPES, SENDERS } from './triggerProperties';
@@ -57,6 +58,12 @@ async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponse
 	}
 	const delivery = parsed.delivery;
 	if (delivery.kind !== 'messages') return otherEvent.call(this, delivery);
+	if (await forwardToWait.call(this, delivery.body, delivery.messages, arrived)) {
+		// The reply is in the waiting execution, stored: it starts nothing here.
+		return {
+			webhookResponse: { received: true, messages: delivery.messages.length, resumed: true },
+		};
+	}
 
 	const selected = selectMessages(delivery.messages, {
 		senders: this.getNodeParameter('senders', SENDERS) as string[],

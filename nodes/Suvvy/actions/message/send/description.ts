@@ -274,8 +274,8 @@ const properties: INodeProperties[] = [
 	sendOptions,
 ];
 
-/** Every Send parameter, Error Handling and Options included, shown only for this operation. */
+/** Every Send parameter, Error Handling and Options included: Send and Wait sends with them too. */
 export const description = updateDisplayOptions(
-	{ show: { resource: ['message'], operation: ['send'] } },
+	{ show: { resource: ['message'], operation: ['send', 'sendAndWait'] } },
 	properties,
 );

@@ -217,3 +217,13 @@ export function interpretCancelled(itemIndex: number, identity: MessageIds): Out
 	};
 	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
 }
+
+/** A message not sent because its reply could not be awaited: the wait was never registered. */
+export function interpretWaitNotRegistered(
+	itemIndex: number,
+	problem: string,
+	identity: MessageIds,
+): Outcome {
+	const fields = { error_code: 'wait_not_registered', detail: `Not sent: ${problem}` };
+	return errorOutcome(itemIndex, 'otherError', null, fields, identity, true);
+}
