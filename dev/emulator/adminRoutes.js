@@ -86,6 +86,13 @@ const ROUTES = {
 			...emulator.channel.replyPlans.get(body.chat_id),
 		});
 	},
+	async 'POST /__emulator/release-answers'(emulator, request, response) {
+		const body = await jsonBody(request, response);
+		if (!body) return;
+		if (typeof body.chat_id !== 'string')
+			return sendJson(response, 400, { detail: 'chat_id is required' });
+		sendJson(response, 200, { released: emulator.replyBot.releaseAnswers(body.chat_id) });
+	},
 	async 'POST /__emulator/test-request'(emulator, _request, response) {
 		if (!emulator.channel.webhook.url)
 			return sendJson(response, 409, { detail: 'No webhook URL is set' });

@@ -41,9 +41,11 @@ const PLAN_MODES = ['now', 'delay', 'parts', 'none', 'before_answer'];
  * How the next message of a chat is answered, from the plan set for it: `now` (after the channel's
  * reply delay, the default), `delay` (after `delay_ms`), `parts` (`parts` deliveries of one text
  * each, `gap_ms` apart), `none` (no reply at all, as when an operator takes the dialogue over), or
- * `before_answer` (the reply is delivered before the message's own 200 goes out, so it arrives
- * before the sender can have parked). `sender` ("ai" or "employee") signs the reply; `times` ends
- * the plan after that many messages.
+ * `before_answer` (the reply's delivery starts before the message's own 200 goes out, which waits
+ * until that delivery ends or the answer is released over the admin endpoint, so a test can hold the
+ * sender before it parks). `overlap` sends the parts `gap_ms` apart without waiting for each answer,
+ * as a sender that does not wait for the webhook would. `sender` ("ai" or "employee") signs the
+ * reply; `times` ends the plan after that many messages.
  */
 function normalisePlan(plan) {
 	const mode = plan.mode ?? 'now';
@@ -53,6 +55,7 @@ function normalisePlan(plan) {
 		delay_ms: Number(plan.delay_ms ?? 0),
 		parts: Math.max(1, Math.floor(Number(plan.parts ?? 1))),
 		gap_ms: Number(plan.gap_ms ?? 0),
+		overlap: plan.overlap === true,
 		sender: plan.sender === 'employee' ? 'employee' : 'ai',
 		times: plan.times === undefined ? undefined : Number(plan.times),
 	};
@@ -62,7 +65,14 @@ function normalisePlan(plan) {
 function takePlan(channel, chatId) {
 	const plan = channel.replyPlans.get(chatId);
 	if (!plan)
-		return { mode: 'now', delay_ms: channel.replyDelayMs, parts: 1, gap_ms: 0, sender: 'ai' };
+		return {
+			mode: 'now',
+			delay_ms: channel.replyDelayMs,
+			parts: 1,
+			gap_ms: 0,
+			overlap: false,
+			sender: 'ai',
+		};
 	if (plan.times !== undefined && --plan.times <= 0) channel.replyPlans.delete(chatId);
 	return plan;
 }
@@ -160,21 +170,42 @@ function createReplyBot(emulator) {
 
 	async function play(record, plan) {
 		const deliveries = deliveriesOf(record, plan);
+		const started = [];
 		for (const [index, messages] of deliveries.entries()) {
 			if (index > 0) await delay(plan.gap_ms);
-			await deliver({
+			const delivery = deliver({
 				event_type: 'new_messages',
 				chat_id: record.chat_id,
 				new_messages: messages,
 			});
+			started.push(delivery);
+			if (!plan.overlap) await delivery;
 		}
+		await Promise.all(started);
+	}
+
+	// Held answers of before_answer messages, by chat: each resolves when released.
+	const held = new Map();
+
+	function holdAnswer(chatId) {
+		let release;
+		const released = new Promise((resolve) => (release = resolve));
+		held.set(chatId, [...(held.get(chatId) ?? []), release]);
+		return {
+			released,
+			forget: () =>
+				held.set(
+					chatId,
+					(held.get(chatId) ?? []).filter((one) => one !== release),
+				),
+		};
 	}
 
 	return {
 		deliver,
 		/**
 		 * Called for every newly accepted message, before its 200 goes out: resolves at once, or for
-		 * a `before_answer` plan once the reply has been delivered.
+		 * a `before_answer` plan once the reply's delivery has ended or the answer is released.
 		 */
 		async answer(record) {
 			if (!channel.repliesEnabled || !channel.webhook.url) return;
@@ -182,13 +213,22 @@ function createReplyBot(emulator) {
 			const plan = takePlan(channel, record.chat_id);
 			if (plan.mode === 'none') return;
 			if (plan.mode === 'before_answer') {
-				await enqueue(record.chat_id, () => play(record, plan));
+				const hold = holdAnswer(record.chat_id);
+				await Promise.race([enqueue(record.chat_id, () => play(record, plan)), hold.released]);
+				hold.forget();
 				return;
 			}
 			enqueue(record.chat_id, async () => {
 				await delay(plan.mode === 'delay' ? plan.delay_ms : channel.replyDelayMs);
 				await play(record, plan);
 			});
+		},
+		/** Lets the held answers of a chat's before_answer messages go out; how many there were. */
+		releaseAnswers(chatId) {
+			const releases = held.get(chatId) ?? [];
+			held.delete(chatId);
+			for (const release of releases) release();
+			return releases.length;
 		},
 		/** Resolves once every queued reply has been attempted. */
 		async idle() {

@@ -38,11 +38,51 @@ describe('Suvvy emulator: reply plans', () => {
 		expect(receiver.received.map(({ body }) => body.chat_id)).toEqual(['c-marker']);
 	});
 
+	test('parts with overlap: the deliveries go out without waiting for each answer', async () => {
+		const holding = await startReceiver({ holdAnswers: true });
+		await admin('state', { webhook_url: holding.url });
+		await admin('reply-plan', { chat_id: 'c-overlap', mode: 'parts', parts: 2, overlap: true });
+		await post(message({ chat_id: 'c-overlap', text: 'Hi' }));
+		// Both arrive while neither has been answered.
+		await holding.arrived(2);
+		expect(holding.received.map(({ body }) => body.new_messages[0].text)).toEqual([
+			'Echo: Hi (part 1 of 2)',
+			'Echo: Hi (part 2 of 2)',
+		]);
+		holding.answerHeld();
+		await admin('idle');
+		holding.close();
+	});
+
 	test('before_answer: the reply is delivered before the message is answered', async () => {
 		await admin('reply-plan', { chat_id: 'c-early', mode: 'before_answer' });
 		const answered = await post(message({ chat_id: 'c-early', text: 'Quick' }));
 		expect(answered.status).toBe(200);
 		expect(texts()).toEqual([['Echo: Quick']]);
+	});
+
+	test('before_answer: a released answer goes out while the reply is still being delivered', async () => {
+		const holding = await startReceiver({ holdAnswers: true });
+		await admin('state', { webhook_url: holding.url });
+		await admin('reply-plan', { chat_id: 'c-held', mode: 'before_answer' });
+		const events = [];
+		const arrived = holding.arrived(1).then(() => events.push('reply arrived'));
+		const answered = post(message({ chat_id: 'c-held', text: 'Hold on' })).then((response) => {
+			events.push('message answered');
+			return response;
+		});
+		await arrived;
+		expect(await admin('release-answers', { chat_id: 'c-held' })).toEqual({ released: 1 });
+		expect((await answered).status).toBe(200);
+		expect(events).toEqual(['reply arrived', 'message answered']);
+		// The reply's delivery is still open until the webhook answers it.
+		holding.answerHeld();
+		await admin('idle');
+		expect((await admin('deliveries')).deliveries.at(-1)).toMatchObject({
+			chat_id: 'c-held',
+			delivered: true,
+		});
+		holding.close();
 	});
 
 	test('sender: an operator can sign the reply; times: the plan ends after that many messages', async () => {

@@ -7,7 +7,10 @@ const http = require('node:http');
 
 const { startEmulator, DEFAULT_TOKEN, MESSAGE_PATH } = require('../../dev/emulator');
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const PNG = Buffer.from(
+	'89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+	'hex',
+);
 const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60, 1)]);
 
 function message(overrides = {}) {
@@ -27,18 +30,43 @@ function attachment(bytes, fileType = 'image', fileName = 'file.png') {
 }
 
 /** Collects what a webhook receiver gets, like n8n's Suvvy Trigger would. */
-async function startReceiver() {
+/**
+ * A webhook receiver on a free port. `received` lists the deliveries; `arrived(count)` resolves once
+ * that many have come. With `holdAnswers`, each delivery stays unanswered until `answerHeld()`.
+ */
+async function startReceiver({ holdAnswers = false } = {}) {
 	const received = [];
+	const held = [];
+	let waiters = [];
 	const server = http.createServer((request, response) => {
 		const chunks = [];
 		request.on('data', (chunk) => chunks.push(chunk));
 		request.on('end', () => {
-			received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
-			response.end('ok');
+			const delivery = {
+				headers: request.headers,
+				body: JSON.parse(Buffer.concat(chunks).toString()),
+			};
+			received.push(delivery);
+			waiters = waiters.filter((waiter) => !waiter());
+			if (holdAnswers) held.push(response);
+			else response.end('ok');
 		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { received, url: `http://127.0.0.1:${server.address().port}/hook`, close: () => server.close() };
+	return {
+		received,
+		url: `http://127.0.0.1:${server.address().port}/hook`,
+		arrived: (count) =>
+			new Promise((resolve) => {
+				const check = () => received.length >= count && (resolve(), true);
+				if (!check()) waiters.push(check);
+			}),
+		answerHeld: () => held.splice(0).forEach((response) => response.end('ok')),
+		close: () => {
+			for (const response of held.splice(0)) response.end('ok');
+			server.close();
+		},
+	};
 }
 
 /**
@@ -56,7 +84,10 @@ function useEmulator() {
 	const post = (body, { token = DEFAULT_TOKEN, raw } = {}) =>
 		fetch(`${emulator.url}${MESSAGE_PATH}`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(token ? { authorization: `Bearer ${token}` } : {}),
+			},
 			body: raw ?? JSON.stringify(body),
 		});
 	const admin = async (path, body) => {
