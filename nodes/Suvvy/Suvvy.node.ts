@@ -10,7 +10,8 @@ import type {
 import { configuredOutputs } from './actions/configuredOutputs';
 import * as message from './actions/message/Message.resource';
 import { OUTPUT_NAMES } from './actions/message/send/outputs';
-import { resumeWithReply } from './actions/message/sendAndWait/resume';
+import { resumeWebhooks, resumeWithReply } from './actions/message/sendAndWait/resume';
+import { suvvyWebhookCredentialTest } from './replies/webhookCredentialTest';
 import { router } from './actions/router';
 import { MAIN_CONNECTION } from './compat/mainConnection';
 import { themedIcon } from './compat/themedIcon';
@@ -35,20 +36,10 @@ export class Suvvy implements INodeType {
 				name: 'suvvyWebhookApi',
 				required: true,
 				displayOptions: { show: { operation: ['sendAndWait'] } },
+				testedBy: 'suvvyWebhookCredentialTest',
 			},
 		],
-		// Where the Suvvy Trigger hands a waiting Send and Wait its reply: n8n's signed resume URL.
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				responseData: '',
-				path: '={{ $nodeId }}',
-				restartWebhook: true,
-				isFullPath: true,
-			},
-		],
+		webhooks: resumeWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -61,6 +52,8 @@ export class Suvvy implements INodeType {
 			...message.description,
 		],
 	};
+
+	methods = { credentialTest: { suvvyWebhookCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -14,7 +14,7 @@ import { themedIcon } from './compat/themedIcon';
 import { receiveReply } from './trigger/receiveReply';
 import { registerWait } from './trigger/registerWait';
 import { acknowledgement } from './trigger/respond';
-import { suvvyWebhookSecretTest } from './trigger/secretTest';
+import { suvvyWebhookCredentialTest } from './replies/webhookCredentialTest';
 import { triggerProperties } from './trigger/triggerProperties';
 import { forget, isRecorded, record } from './trigger/webhookRecord';
 import { refuseToRunUnprotected } from './trigger/webhookSecret';
@@ -33,7 +33,7 @@ export class SuvvyTrigger implements INodeType {
 		defaults: { name: 'Suvvy Trigger' },
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
-		credentials: [{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' }],
+		credentials: [{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookCredentialTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -56,7 +56,7 @@ export class SuvvyTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { credentialTest: { suvvyWebhookSecretTest } };
+	methods = { credentialTest: { suvvyWebhookCredentialTest } };
 
 	webhookMethods = {
 		default: {

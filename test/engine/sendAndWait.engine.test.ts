@@ -51,6 +51,8 @@ async function sendAndWait(parameters: Record<string, unknown> = {}, extra: obje
 		},
 		credentials: { token: DEFAULT_TOKEN, baseUrl: emulator.url },
 		webhookCredential: webhookCredential(),
+		// The trigger's stand-in plays this n8n: its resume URLs and webhooks share an origin.
+		n8nUrl: trigger.url,
 		...extra,
 	});
 }
@@ -249,6 +251,23 @@ describe('Send and Wait for Reply', () => {
 				"Set the Webhook URL of the Suvvy Webhook Secret credential to the Suvvy Trigger's Production URL",
 			);
 			expect(trigger.requests).toEqual([]);
+		},
+	);
+
+	onEnginesThatWait(
+		'a Webhook URL on another host than this n8n: refused before the secret goes there, nothing sent',
+		async () => {
+			const { suvvyOutputs } = await sendAndWait(
+				{ chatId: 'chat-elsewhere' },
+				{ n8nUrl: 'https://n8n.example.com' },
+			);
+			expect(suvvyOutputs[6][0].json.message).toContain(
+				'The Webhook URL of the Suvvy Webhook Secret credential is not on this n8n, whose webhooks are at https://n8n.example.com',
+			);
+			expect(trigger.requests).toEqual([]);
+			expect(
+				emulator.channel.messages.filter(({ chat_id }) => chat_id === 'chat-elsewhere'),
+			).toEqual([]);
 		},
 	);
 

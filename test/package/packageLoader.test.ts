@@ -27,6 +27,11 @@ describe('the built package, as n8n loads it', () => {
 		expect(described('suvvyTrigger').displayName).toBe('Suvvy Trigger');
 		expect(described('suvvyTrigger').webhooks).toEqual([
 			expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }),
+			expect.objectContaining({ name: 'setup', httpMethod: 'POST', path: 'register' }),
+		]);
+		// Send and Wait's resume webhook is n8n's restart webhook, never registered as a route.
+		expect(described('suvvy').webhooks).toEqual([
+			expect.objectContaining({ httpMethod: 'POST', path: '={{ $nodeId }}', restartWebhook: true }),
 		]);
 	});
 
@@ -34,15 +39,25 @@ describe('the built package, as n8n loads it', () => {
 		expect(Object.keys(loader.credentialTypes)).toStrictEqual(['suvvyApi', 'suvvyWebhookApi']);
 		expect(loader.getCredential('suvvyApi').type.displayName).toBe('Suvvy API');
 		expect(loader.known.credentials.suvvyApi.supportedNodes).toStrictEqual(['suvvy']);
-		expect(loader.known.credentials.suvvyWebhookApi.supportedNodes).toStrictEqual(['suvvyTrigger']);
-		expect(described('suvvy').credentials).toStrictEqual([{ name: 'suvvyApi', required: true }]);
+		expect(
+			[...(loader.known.credentials.suvvyWebhookApi.supportedNodes ?? [])].sort(),
+		).toStrictEqual(['suvvy', 'suvvyTrigger']);
+		expect(described('suvvy').credentials).toStrictEqual([
+			{ name: 'suvvyApi', required: true },
+			{
+				name: 'suvvyWebhookApi',
+				required: true,
+				displayOptions: { show: { operation: ['sendAndWait'] } },
+				testedBy: 'suvvyWebhookCredentialTest',
+			},
+		]);
 		expect(loader.getCredential('suvvyApi').type.test?.request).toMatchObject({
 			method: 'POST',
 			url: '/api/webhook/custom/message',
 			body: { api_version: 1 },
 		});
 		expect(described('suvvyTrigger').credentials).toStrictEqual([
-			{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookSecretTest' },
+			{ name: 'suvvyWebhookApi', required: false, testedBy: 'suvvyWebhookCredentialTest' },
 		]);
 	});
 

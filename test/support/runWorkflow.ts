@@ -61,6 +61,8 @@ export interface RunOptions {
 	onStarted?: (execution: { cancel(): void }) => void;
 	/** The Suvvy Webhook Secret credential, for Send and Wait for Reply. */
 	webhookCredential?: ICredentialDataDecryptedObject;
+	/** Where this n8n serves its webhooks and resume URLs; http://localhost:5678 unless told. */
+	n8nUrl?: string;
 }
 
 let binaryDataReady: Promise<void> | undefined;
@@ -160,6 +162,7 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 
 	const hooks = createHooks(EXECUTION_ID, workflowData);
 	const credentials = options.credentials ?? { token: TEST_TOKEN, baseUrl: TEST_BASE_URL };
+	const n8nUrl = options.n8nUrl ?? 'http://localhost:5678';
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(
 			{ suvvyApi: new SuvvyApi(), suvvyWebhookApi: new SuvvyWebhookApi() },
@@ -171,12 +174,12 @@ export async function runWorkflow(options: RunOptions): Promise<WorkflowRun> {
 		hooks,
 		executionId: EXECUTION_ID,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		restApiUrl: `${n8nUrl}/rest`,
+		instanceBaseUrl: `${n8nUrl}/`,
+		formWaitingBaseUrl: `${n8nUrl}/form-waiting`,
+		webhookBaseUrl: `${n8nUrl}/webhook`,
+		webhookWaitingBaseUrl: `${n8nUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${n8nUrl}/webhook-test`,
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 

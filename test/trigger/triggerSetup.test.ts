@@ -1,6 +1,6 @@
 import type { ICredentialTestFunctions, IHookFunctions } from 'n8n-workflow';
 
-import { suvvyWebhookSecretTest } from '../../nodes/Suvvy/trigger/secretTest';
+import { suvvyWebhookCredentialTest } from '../../nodes/Suvvy/replies/webhookCredentialTest';
 import { carriesSecret } from '../../nodes/Suvvy/replies/verifySecret';
 import { forget, isRecorded, record } from '../../nodes/Suvvy/trigger/webhookRecord';
 import { SuvvyTrigger } from '../../nodes/Suvvy/SuvvyTrigger.node';
@@ -108,12 +108,12 @@ describe('activating the trigger (Suvvy has no webhook registration API)', () =>
 });
 
 describe('testing the Suvvy Webhook Secret credential', () => {
-	const test_ = (secret: string) =>
-		suvvyWebhookSecretTest.call({} as ICredentialTestFunctions, {
+	const test_ = (secret: string, webhookUrl?: string) =>
+		suvvyWebhookCredentialTest.call({} as ICredentialTestFunctions, {
 			id: '1',
 			name: 'secret',
 			type: 'suvvyWebhookApi',
-			data: { secret },
+			data: { secret, ...(webhookUrl === undefined ? {} : { webhookUrl }) },
 		});
 
 	test.each([
@@ -125,7 +125,27 @@ describe('testing the Suvvy Webhook Secret credential', () => {
 		await expect(test_(secret)).resolves.toEqual({ status: 'Error', message });
 	});
 
-	test('accepts a usable secret', async () => {
+	test('accepts a usable secret, with no Webhook URL (the trigger alone needs none)', async () => {
 		await expect(test_('dummy-secret-1')).resolves.toMatchObject({ status: 'OK' });
+		await expect(test_('dummy-secret-1', '')).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	test("accepts a Webhook URL shaped as a Suvvy Trigger's Production URL", async () => {
+		await expect(
+			test_('dummy-secret-1', 'https://n8n.example.com/webhook/0f6c/webhook'),
+		).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	test.each([
+		'not a url',
+		'ftp://n8n.example.com/webhook/0f6c/webhook',
+		'https://n8n.example.com/webhook-test/0f6c/webhook/extra',
+		'https://n8n.example.com/webhook/0f6c/register',
+	])('refuses the Webhook URL %p, saying which URL belongs there', async (webhookUrl) => {
+		await expect(test_('dummy-secret-1', webhookUrl)).resolves.toEqual({
+			status: 'Error',
+			message:
+				"Set the Webhook URL of the Suvvy Webhook Secret credential to the Suvvy Trigger's Production URL (it ends in /webhook): the reply is awaited through that trigger",
+		});
 	});
 });

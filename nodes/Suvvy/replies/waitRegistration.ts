@@ -74,3 +74,22 @@ export function parseRegistration(
 		},
 	};
 }
+
+/**
+ * Where waits are registered, from the Suvvy Trigger's Production URL (its delivery webhook, which
+ * ends in /webhook): its second webhook, /register, beside it. Undefined when the URL is not one.
+ */
+export function registerUrlFor(webhookUrl: string): URL | undefined {
+	let url: URL;
+	try {
+		url = new URL(webhookUrl.trim());
+	} catch {
+		return undefined;
+	}
+	if (!/^https?:$/.test(url.protocol) || !url.pathname.endsWith('/webhook')) return undefined;
+	url.pathname = url.pathname.replace(/\/webhook$/, '/register');
+	return url;
+}
+
+export const WEBHOOK_URL_PROBLEM =
+	"Set the Webhook URL of the Suvvy Webhook Secret credential to the Suvvy Trigger's Production URL (it ends in /webhook): the reply is awaited through that trigger";

@@ -60,14 +60,21 @@ async function postToWait(
 		}
 		const notParkedYet = answer.statusCode === 409 || answer.statusCode >= 500;
 		if (!notParkedYet || Date.now() + pause >= deadline) return false;
+		this.logger.debug(
+			`Suvvy Trigger: the execution waiting in chat ${wait.chat_id} has not parked yet; trying again`,
+		);
 		await sleep(pause);
 	}
 }
 
-/** The trigger's file settings, as the waiting node fetches the reply's files with them. */
+/**
+ * The trigger's file settings, as the waiting node fetches the reply's files with them; the key of
+ * the trigger's own download queue stays here.
+ */
 function fileSettingsFor(this: IWebhookFunctions, deadline: number): IDataObject {
-	const { triggerKey: _own, ...settings } = readFileSettings.call(this);
-	return { ...settings, deadline };
+	const settings: IDataObject = { ...readFileSettings.call(this), deadline };
+	delete settings.triggerKey;
+	return settings;
 }
 
 /**

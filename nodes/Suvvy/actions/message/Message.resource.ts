@@ -5,13 +5,6 @@ import * as sendAndWait from './sendAndWait.operation';
 
 export { send, sendAndWait };
 
-const SEND = {
-	name: 'Send',
-	value: 'send',
-	description: "Send a customer's or an employee's message into a Suvvy custom channel",
-	action: 'Send a message',
-};
-
 /**
  * The Message resource: its operations, and each operation's own parameters. An AI agent's tool
  * cannot wait, so a node used as a tool offers Send only.
@@ -24,7 +17,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] }, hide: { '@tool': [true] } },
 		options: [
-			SEND,
+			{
+				name: 'Send',
+				value: 'send',
+				description: "Send a customer's or an employee's message into a Suvvy custom channel",
+				action: 'Send a message',
+			},
 			{
 				name: 'Send and Wait for Reply',
 				value: 'sendAndWait',
@@ -40,7 +38,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'], '@tool': [true] } },
-		options: [SEND],
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: "Send a customer's or an employee's message into a Suvvy custom channel",
+				action: 'Send a message',
+			},
+		],
 		default: 'send',
 	},
 	...send.description,

@@ -77,13 +77,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const prepared = await prepareMessage.call(this, 0, items[0], read, readParameter);
 	if ('outcome' in prepared) return finish(prepared.outcome);
 
-	const channel = await replyChannel.call(this);
-	if (!channel.ok) return finish(interpretWaitNotRegistered(0, channel.problem, read.ids));
 	const chatId = String(read.ids.chat_id);
 	const waitId = randomUUID();
 	const waitMs = (this.getNodeParameter('waitMinutes', 0, 5) as number) * 60 * 1000;
 	const resumeFunctions = this as ResumeUrlFunctions;
 	const resumeUrl = resumeFunctions.getSignedResumeUrl!({ chat: chatId, wait: waitId });
+	const channel = await replyChannel.call(this, resumeUrl);
+	if (!channel.ok) return finish(interpretWaitNotRegistered(0, channel.problem, read.ids));
 	// n8n 1.107 to 2.13 check the signature only when asked to.
 	resumeFunctions.setSignatureValidationRequired?.();
 	const registered = await registerWithTrigger.call(this, channel.channel, {

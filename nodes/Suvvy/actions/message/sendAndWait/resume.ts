@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -12,6 +13,23 @@ import { parseDelivery, type SuvvyMessage } from '../../../replies/parseDelivery
 import type { IndexedMessage } from '../../../replies/replyItems';
 import { carriesSecret } from '../../../replies/verifySecret';
 import type { ForwardedReply } from '../../../replies/waitRegistration';
+
+/**
+ * Where the Suvvy Trigger hands a waiting Send and Wait its reply: n8n's signed resume URL. A restart
+ * webhook is never registered anywhere, so there is no lifecycle to implement (as with n8n's own
+ * send-and-wait nodes, which keep theirs in a constant too).
+ */
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: '',
+		path: '={{ $nodeId }}',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
 
 /** The node wrote the answer itself: the execution keeps waiting. */
 const KEEP_WAITING: IWebhookResponseData = { noWebhookResponse: true };
